@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Relief.Cases.Storage;
+using Relief.Cases.Transfers;
+using Relief.Durable;
+using Relief.Functions.Workflows;
+using Relief.Hosting.Http;
+using Relief.Hosting.Invocations;
+
+namespace Relief.Functions.Applications;
+
+/// <summary>
+/// <c>POST /api/applications/{id}/transfers/{transferId}/reply</c>: the department's reply (转办答复), on time or late;
+/// 202, 404 for an unknown transfer, 409 when it was already answered.
+/// </summary>
+public sealed class RecordDepartmentReply(ICaseStore cases, DurableTaskClient durable) : IHttpFunction<CaseActionRequest>
+{
+    public async Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
+        {
+            return Problems.Field("actor", "is required: the department operator id.");
+        }
+
+        string? caseId = Problems.CaseId(request);
+        var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        string transferId = request.RouteValues["transferId"] as string ?? string.Empty;
+        var transfer = record?.Transfers.FirstOrDefault(t => t.TransferId == transferId);
+        if (record is null || transfer is null)
+        {
+            return TypedResults.Problem(title: "Transfer not found", detail: $"There is no transfer '{transferId}' in case '{request.RouteValues["id"]}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (TransferTransitions.IsClosed(transfer.State))
+        {
+            return Problems.Conflict($"Transfer already in state '{transfer.State}'", $"Transfer '{transferId}' was already answered.");
+        }
+
+        await durable.RaiseEventAsync(TransferOrchestrator.InstanceId(record.CaseId, transferId), TransferOrchestrator.ReplyEvent,
+            new DepartmentReplyEvent(body.Actor.Trim(), body.Note?.Trim()), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Accepted(Problems.StatusUrl(record.CaseId), new { caseId = record.CaseId, transferId, state = transfer.State.ToString() });
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Relief.Cases.Identifiers;
+using Relief.Cases.Intake;
+using Relief.Cases.Lifecycle;
+using Relief.Cases.Records;
+using Relief.Cases.Storage;
+using Relief.Cases.Storage.Idempotency;
+using Relief.Domain.Calendar;
+using Relief.Domain.Policies;
+using Relief.Durable;
+using Relief.Functions.Workflows;
+using Relief.Hosting.Http;
+using Relief.Hosting.Invocations;
+
+namespace Relief.Functions.Applications;
+
+/// <summary>
+/// <c>POST /api/applications</c> (救助申请): validates everything and lists every problem at once (400, 一次性告知);
+/// with an <c>Idempotency-Key</c> header a retry returns the same case (a different body under the same key → 422);
+/// stores the case and its application and starts its orchestration (instance id = case id); 202 with the case id and
+/// the status URL in <c>Location</c>.
+/// </summary>
+public sealed class SubmitApplication(
+    IPolicyCatalog catalog,
+    IIdentifierSource ids,
+    IIdempotencyStore idempotency,
+    ICaseStore cases,
+    DurableTaskClient durable,
+    TimeProvider time,
+    ILogger<SubmitApplication> logger) : IHttpFunction<ApplicationRequest>
+{
+    /// <summary>The idempotency header.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Longest key accepted.</summary>
+    public const int MaxKeyLength = 200;
+
+    public async Task<IResult> RunAsync(ApplicationRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(request);
+        DateTimeOffset now = time.GetUtcNow();
+        string? key = request.Headers[IdempotencyHeader].FirstOrDefault();
+        if (key is not null && (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength))
+        {
+            return Problems.Field(IdempotencyHeader, $"must be 1–{MaxKeyLength} characters.");
+        }
+
+        var valid = ApplicationValidator.Validate(body, ChinaStandardTime.DateOf(now), catalog);
+        if (!valid.IsValid)
+        {
+            Logs.ApplicationInvalid(logger, valid.Errors.Count);
+            return Problems.Validation(valid.Errors, "The application has errors; every one is listed (一次性告知).");
+        }
+
+        string caseId = ids.NewId();
+        if (key is not null)
+        {
+            var claim = await idempotency.ClaimAsync("applications", key, RequestHash.OfJson(body), caseId, cancellationToken).ConfigureAwait(false);
+            if (claim.Outcome == IdempotencyOutcome.Conflict)
+            {
+                return TypedResults.Problem(title: "Idempotency-Key reused with another application",
+                    detail: "This Idempotency-Key was already used for a different application; use a new key.", statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+
+            if (claim.Outcome == IdempotencyOutcome.Replayed)
+            {
+                Logs.ApplicationReplayed(logger, claim.CaseId);
+            }
+
+            caseId = claim.CaseId;
+        }
+
+        var record = new CaseRecord
+        {
+            CaseId = caseId,
+            Program = valid.Value.Program,
+            Jurisdiction = valid.Value.Household.Jurisdiction.ToString(),
+            Step = CaseStep.Submitted,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var created = await cases.CreateAsync(record, body, cancellationToken).ConfigureAwait(false);
+        var input = new CaseWorkflowInput(caseId, created.Record.Program, created.Record.Jurisdiction, created.Record.CreatedAt);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, input, new StartOrchestrationOptions(caseId), cancellationToken).ConfigureAwait(false);
+            Logs.CaseCreated(logger, caseId, valid.Value.Program.ToCode());
+        }
+        catch (InstanceAlreadyExistsException)
+        {
+            // A retry of an application whose orchestration already runs: nothing to start.
+        }
+
+        string status = Problems.StatusUrl(caseId);
+        return TypedResults.Accepted(status, new ApplicationAccepted(caseId, created.Record.Step.ToString(), status));
+    }
+}
+
+/// <summary>The 202 answer of <c>POST /api/applications</c>.</summary>
+/// <param name="CaseId">The case (application) id.</param>
+/// <param name="Step">Its step.</param>
+/// <param name="StatusUrl">Where to follow it.</param>
+public sealed record ApplicationAccepted(string CaseId, string Step, string StatusUrl);

@@ -1,0 +1,34 @@
+using Relief.Cases.Records;
+using Relief.Durable;
+
+namespace Relief.Functions.Workflows.Activities;
+
+/// <summary>Activity: moves a case's step, sets or closes deadlines, and appends the audit records (审计记录). Idempotent.</summary>
+public sealed class ApplyCaseChange(CaseUpdates updates) : IActivity<CaseChange, bool>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(ApplyCaseChange);
+
+    public async Task<bool> RunAsync(CaseChange input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CaseRecord stored = await updates.UpdateAsync(input.CaseId, record =>
+        {
+            CaseRecord updated = record with { Step = input.Step ?? record.Step };
+            foreach (var deadline in input.SetDeadlines ?? [])
+            {
+                updated = updated.WithDeadline(deadline);
+            }
+
+            foreach (var kind in input.CloseDeadlines ?? [])
+            {
+                updated = updated.CloseDeadline(kind);
+            }
+
+            return updated;
+        }, cancellationToken).ConfigureAwait(false);
+
+        await updates.AppendAsync(input.CaseId, input.OperationId, stored.Step.ToString(), input.At, input.Audit ?? [], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Relief.Cases.Audit;
+using Relief.Cases.Storage;
+using Relief.Cases.Storage.Queues;
+using Relief.Durable;
+
+namespace Relief.Functions.Workflows.Activities;
+
+/// <summary>
+/// Activity: a deadline passed (超期督办) — writes the escalation to the <c>supervision</c> queue and to the audit trail.
+/// The case goes on; the orchestration keeps waiting for the step's event.
+/// </summary>
+public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates updates, ISupervisionWriter supervision, ILogger<EscalateDeadline> logger)
+    : IActivity<EscalationRequest, bool>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(EscalateDeadline);
+
+    public async Task<bool> RunAsync(EscalationRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        await supervision.WriteAsync(SupervisionMessage.For(record, input.Deadline, input.DetectedAt), cancellationToken).ConfigureAwait(false);
+        string reference = input.Deadline.Reference is { } r ? $" ({r})" : string.Empty;
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"Deadline {input.Deadline.Kind}{reference} passed (due {input.Deadline.DueDate:yyyy-MM-dd}, {input.Deadline.Basis}); escalated to supervision (超期督办). The case goes on.");
+        await updates.AppendAsync(input.CaseId, input.OperationId, record.Step.ToString(), input.DetectedAt,
+            [new AuditNote(AuditEntryKind.Escalation, "system", summary, input.Deadline.ExpiresAt)], cancellationToken).ConfigureAwait(false);
+        Logs.DeadlineEscalated(logger, input.CaseId, input.Deadline.Kind);
+        return true;
+    }
+}

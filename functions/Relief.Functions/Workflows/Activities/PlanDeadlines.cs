@@ -1,0 +1,28 @@
+using Relief.Cases.Deadlines;
+using Relief.Domain.Calendar;
+using Relief.Domain.Households;
+using Relief.Domain.Policies;
+using Relief.Durable;
+
+namespace Relief.Functions.Workflows.Activities;
+
+/// <summary>Activity: computes deadlines (办理时限) from the jurisdiction's policy and the working-day calendar.</summary>
+public sealed class PlanDeadlines(IPolicyCatalog catalog, CaseDeadlinePlanner planner) : IActivity<DeadlinePlanRequest, CaseDeadline[]>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(PlanDeadlines);
+
+    public Task<CaseDeadline[]> RunAsync(DeadlinePlanRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        PolicyParameters policy = catalog.Find(JurisdictionCode.Parse(input.Jurisdiction), ChinaStandardTime.DateOf(input.From)).GetOrThrow();
+        CaseDeadline[] deadlines = input.Plan switch
+        {
+            DeadlinePlan.Acceptance => [.. planner.AtAcceptance(input.Program, policy, input.AppliedAt, input.From)],
+            DeadlinePlan.PublicNotice => [CaseDeadlinePlanner.PublicNoticeEnd(policy, input.From)],
+            DeadlinePlan.CountyDecision => [planner.CountyDecision(input.Program, policy, input.From)],
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Plan, "Unknown plan."),
+        };
+        return Task.FromResult(deadlines);
+    }
+}

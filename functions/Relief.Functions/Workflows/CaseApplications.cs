@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using Relief.Cases.Assessment;
+using Relief.Cases.Intake;
+using Relief.Cases.Records;
+using Relief.Cases.Storage;
+using Relief.Domain.Calendar;
+using Relief.Domain.Policies;
+
+namespace Relief.Functions.Workflows;
+
+/// <summary>
+/// Reads a case's stored application back as the policy engine sees it (validated as of the day it arrived)
+/// and assesses it (审核评估). Used by activities only (I/O).
+/// </summary>
+public sealed class CaseApplications(ICaseStore cases, IPolicyCatalog catalog, CaseAssessor assessor)
+{
+    /// <summary>The case record; throws when it does not exist (an activity for an unknown case is a bug).</summary>
+    public async Task<CaseRecord> RecordAsync(string caseId, CancellationToken cancellationToken) =>
+        await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+
+    /// <summary>The validated application of a case.</summary>
+    public async Task<ValidatedApplication> ApplicationAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ApplicationRequest request = await cases.GetApplicationAsync(record.CaseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {record.CaseId} has no stored application.");
+        var valid = ApplicationValidator.Validate(request, ChinaStandardTime.DateOf(record.CreatedAt), catalog);
+        return valid.IsValid
+            ? valid.Value
+            : throw new InvalidOperationException($"The stored application of case {record.CaseId} no longer validates ({valid.Errors.Count} errors).");
+    }
+
+    /// <summary>Assesses the application under the policy in force on <paramref name="decisionDate"/>.</summary>
+    public CaseAssessment Assess(ValidatedApplication application, DateOnly decisionDate) =>
+        assessor.Assess(AssessmentInput.From(application), decisionDate);
+
+    /// <summary>The policy in force for the case's jurisdiction on a date.</summary>
+    public PolicyParameters Policy(ValidatedApplication application, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return catalog.Find(application.Household.Jurisdiction, date).GetOrThrow();
+    }
+
+    /// <summary>
+    /// The pseudonymous beneficiary id of the household (payment idempotency key): <c>hh-</c> and a SHA-256 prefix of
+    /// the applicant's resident ID, so two cases of one household share it and no ID number leaves the case store.
+    /// </summary>
+    public static string BeneficiaryId(ValidatedApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes("relief-beneficiary|" + application.Applicant.Id.Value));
+        return "hh-" + Convert.ToHexStringLower(hash)[..20];
+    }
+}

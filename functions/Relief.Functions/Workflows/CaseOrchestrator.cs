@@ -1,0 +1,51 @@
+using Relief.Cases.Intake;
+using Relief.Durable;
+
+namespace Relief.Functions.Workflows;
+
+/// <summary>
+/// The case orchestration (案件审批流程), one instance per case (instance id = case id).
+/// <list type="bullet">
+/// <item>Standard track (dibao, tekun, temporary-expenditure, and an emergency not eligible for advance relief):
+/// acceptance (受理) → investigation, which must start within 3 working days (timer raced against the findings;
+/// overdue → escalation, keep waiting) → assessment by the policy engine → public notice, 7 days (an objection →
+/// re-investigation or community review → a new notice) → decision, raced against the county and overall limits
+/// (overdue → escalation, keep waiting) → payment instructions from the month after approval, or written refusal.</item>
+/// <item>Emergency track (急难型): advance relief and its payment instruction at once (先行救助, within 24 hours), then the
+/// paperwork, post-hoc notice (事后公示) and the final decision, whose balance is paid.</item>
+/// </list>
+/// Deterministic: time from the context, I/O in activities; see <see cref="CaseRun"/>.
+/// </summary>
+public static class CaseOrchestrator
+{
+    /// <summary>The orchestrator name.</summary>
+    public const string Name = "CaseWorkflow";
+
+    /// <summary>The external event every case action arrives as (payload <see cref="CaseActionEvent"/>).</summary>
+    public const string ActionEvent = "CaseAction";
+
+    /// <summary>Runs one case.</summary>
+    public static async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        using var run = new CaseRun(context, input);
+        await run.ReceivedAsync();
+        if (input.Program == AssistanceProgram.TemporaryEmergency && await run.TryAdvanceReliefAsync())
+        {
+            await run.PaperworkAsync();
+        }
+        else
+        {
+            await run.AcceptanceAsync();
+            await run.InvestigationAsync();
+            if (!await run.AssessAndProposeAsync())
+            {
+                return await run.DecisionAsync();
+            }
+        }
+
+        await run.NoticeAsync();
+        return await run.DecisionAsync();
+    }
+}

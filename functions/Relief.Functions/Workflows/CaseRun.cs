@@ -1,0 +1,283 @@
+using System.Globalization;
+using Relief.Cases.Audit;
+using Relief.Cases.Deadlines;
+using Relief.Cases.Intake;
+using Relief.Cases.Lifecycle;
+using Relief.Durable;
+using Relief.Functions.Workflows.Activities;
+
+namespace Relief.Functions.Workflows;
+
+/// <summary>
+/// The state of one run of <see cref="CaseOrchestrator"/>: the step, the deadlines being watched (each a durable timer
+/// raced against the step's action) and the operation sequence that makes every activity's operation id deterministic
+/// (<c>{instanceId}:{n}</c>). Orchestrator code only: awaits context tasks, reads time from the context.
+/// </summary>
+internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInput input) : IDisposable
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
+    private readonly List<WatchedDeadline> _watched = [];
+    private Task<CaseActionEvent>? _pendingAction;
+    private int _operation;
+    private decimal _advancePaid;
+    private decimal _amount;
+
+    public CaseStep Step { get; private set; } = CaseStep.Submitted;
+
+    private DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    /// <summary>Records the application's arrival.</summary>
+    public Task ReceivedAsync() =>
+        ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, "applicant", $"Application received (申请): {input.Program.ToCode()} in {input.Jurisdiction}.")]);
+
+    /// <summary>
+    /// Emergency track: assesses at once and, when eligible, grants advance relief (先行救助) with its payment instruction
+    /// from the township reserve fund; false when not eligible (the case then takes the standard track).
+    /// </summary>
+    public async Task<bool> TryAdvanceReliefAsync()
+    {
+        var assessment = await AssessAsync();
+        if (!assessment.Eligible)
+        {
+            await ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, "system", "No advance relief: " + string.Join("; ", assessment.Reasons) + ". The case awaits acceptance on the standard procedure.")]);
+            return false;
+        }
+
+        var deadlines = await PlanAsync(DeadlinePlan.Acceptance, input.AppliedAt);
+        var payment = await context.CallActivityAsync<PaymentSummary>(WritePayments.Name,
+            new PaymentRequest(input.CaseId, NextOperation(), PaymentKind.Advance, Now, Step), Retry);
+        _advancePaid = payment.Total;
+        await MoveAsync(CaseTrigger.GrantAdvanceRelief, "system",
+            Money($"Advance relief granted (先行救助): {payment.Total} yuan from the township reserve fund (乡镇备用金); paperwork and post-hoc notice follow."),
+            set: deadlines, close: [CaseDeadlineKind.AdvanceRelief]);
+        WatchAll(deadlines.Where(d => d.Kind != CaseDeadlineKind.AdvanceRelief));
+        return true;
+    }
+
+    /// <summary>Emergency track: the paperwork (补齐手续) is recorded as the investigation; then the post-hoc notice.</summary>
+    public async Task PaperworkAsync()
+    {
+        var action = await WaitForActionAsync(null, CaseTrigger.RecordInvestigation);
+        Unwatch(CaseDeadlineKind.InvestigationStart);
+        await MoveAsync(action!.Trigger, action.Actor, "Paperwork and investigation recorded (补齐手续): " + action.Note, close: [CaseDeadlineKind.InvestigationStart]);
+    }
+
+    /// <summary>Acceptance (受理): a return lists every missing material at once (一次性告知); the applicant resubmits.</summary>
+    public async Task AcceptanceAsync()
+    {
+        while (true)
+        {
+            var action = (await WaitForActionAsync(null, CaseTrigger.Accept, CaseTrigger.ReturnForMaterials, CaseTrigger.ResubmitMaterials))!;
+            switch (action.Trigger)
+            {
+                case CaseTrigger.Accept:
+                    var deadlines = (await PlanAsync(DeadlinePlan.Acceptance, Now)).Where(d => d.Kind != CaseDeadlineKind.AdvanceRelief).ToArray();
+                    await MoveAsync(CaseTrigger.Accept, action.Actor, "Accepted (受理)." + NoteOf(action), set: deadlines);
+                    WatchAll(deadlines);
+                    return;
+                case CaseTrigger.ReturnForMaterials:
+                    await MoveAsync(action.Trigger, action.Actor, "Returned; every missing material (一次性告知): " + string.Join("; ", action.Reasons ?? []));
+                    break;
+                default:
+                    await MoveAsync(action.Trigger, action.Actor, "Materials resubmitted (补正)." + NoteOf(action));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Investigation (入户调查): the findings, raced against the start limit (and the overall limit).</summary>
+    public async Task InvestigationAsync()
+    {
+        var action = (await WaitForActionAsync(null, CaseTrigger.RecordInvestigation))!;
+        Unwatch(CaseDeadlineKind.InvestigationStart);
+        Unwatch(CaseDeadlineKind.InvestigationOpinion);
+        await MoveAsync(action.Trigger, action.Actor, "Investigation findings recorded (入户调查)." + NoteOf(action),
+            close: [CaseDeadlineKind.InvestigationStart, CaseDeadlineKind.InvestigationOpinion]);
+    }
+
+    /// <summary>Assessment (审核评估); true when approval is proposed (public notice follows), false for a proposed refusal.</summary>
+    public async Task<bool> AssessAndProposeAsync()
+    {
+        var assessment = await AssessAsync();
+        if (assessment.Eligible)
+        {
+            await MoveAsync(CaseTrigger.ProposeApproval, "system", Money($"Approval proposed: {assessment.Amount} yuan; on public notice (公示)."));
+            return true;
+        }
+
+        await MoveAsync(CaseTrigger.ProposeRefusal, "system", "Refusal proposed: " + string.Join("; ", assessment.Reasons));
+        return false;
+    }
+
+    /// <summary>Public notice (公示, or 事后公示): 7 days; an objection → re-investigation or community review → a new notice.</summary>
+    public async Task NoticeAsync()
+    {
+        while (true)
+        {
+            var notice = (await PlanAsync(DeadlinePlan.PublicNotice, Now)).Single();
+            await ChangeAsync(set: [notice], audit: [Deadline(notice)]);
+            using var cts = new CancellationTokenSource();
+            Task end = context.CreateTimer(notice.ExpiresAt.UtcDateTime, cts.Token);
+            var objection = await WaitForActionAsync(end, CaseTrigger.FileObjection);
+            if (objection is null)
+            {
+                await MoveAsync(CaseTrigger.NoticePeriodEnded, "system", "Public notice ended without objection.", close: [CaseDeadlineKind.PublicNoticeEnd]);
+                return;
+            }
+
+            cts.Cancel();
+            await MoveAsync(objection.Trigger, objection.Actor, "Objection filed during the notice (公示异议)." + NoteOf(objection), close: [CaseDeadlineKind.PublicNoticeEnd]);
+            var review = (await WaitForActionAsync(null, CaseTrigger.RecordInvestigation, CaseTrigger.RecordCommunityReview))!;
+            string what = review.Trigger == CaseTrigger.RecordCommunityReview ? "Community review recorded (民主评议)." : "Re-investigation recorded (重新调查).";
+            await MoveAsync(review.Trigger, review.Actor, what + NoteOf(review) + " A new notice starts.");
+        }
+    }
+
+    /// <summary>The decision (审批), raced against the county and overall limits; approval writes the payment instructions.</summary>
+    public async Task<CaseOutcome> DecisionAsync()
+    {
+        var county = (await PlanAsync(DeadlinePlan.CountyDecision, Now)).Single();
+        await ChangeAsync(set: [county], audit: [Deadline(county)]);
+        Watch(county);
+        var action = (await WaitForActionAsync(null, CaseTrigger.Approve, CaseTrigger.Reject))!;
+        CaseDeadlineKind[] closed = [CaseDeadlineKind.CountyDecision, CaseDeadlineKind.Overall, CaseDeadlineKind.OverallExtended];
+        if (action.Trigger == CaseTrigger.Reject)
+        {
+            await MoveAsync(action.Trigger, action.Actor, "Refused (不予批准), written reasons: " + string.Join("; ", action.Reasons ?? []), close: closed, kind: AuditEntryKind.Decision);
+            return new CaseOutcome(Step, 0m);
+        }
+
+        await MoveAsync(action.Trigger, action.Actor, "Approved (批准)." + NoteOf(action), close: closed, kind: AuditEntryKind.Decision);
+        var kind = input.Program == AssistanceProgram.TemporaryEmergency && _advancePaid > 0m ? PaymentKind.EmergencyBalance : PaymentKind.Approval;
+        await context.CallActivityAsync<PaymentSummary>(WritePayments.Name, new PaymentRequest(input.CaseId, NextOperation(), kind, Now, Step, _advancePaid), Retry);
+        return new CaseOutcome(Step, _amount);
+    }
+
+    public void Dispose()
+    {
+        foreach (var watched in _watched)
+        {
+            watched.Cancellation.Cancel();
+            watched.Cancellation.Dispose();
+        }
+
+        _watched.Clear();
+    }
+
+    /// <summary>
+    /// Waits for an action valid in the current step among <paramref name="accepted"/>. Watched deadlines that pass
+    /// meanwhile are escalated (督办) and the wait goes on. Actions checked against another step, or not valid now, are
+    /// recorded as ignored. Returns null when <paramref name="stepTimer"/> completes first.
+    /// </summary>
+    private async Task<CaseActionEvent?> WaitForActionAsync(Task? stepTimer, params CaseTrigger[] accepted)
+    {
+        while (true)
+        {
+            _pendingAction ??= context.WaitForExternalEvent<CaseActionEvent>(CaseOrchestrator.ActionEvent);
+            var open = _watched.Where(w => !w.Escalated).ToArray();
+            var tasks = new List<Task> { _pendingAction };
+            if (stepTimer is not null)
+            {
+                tasks.Add(stepTimer);
+            }
+
+            tasks.AddRange(open.Select(w => w.Timer));
+            Task winner = await Task.WhenAny(tasks);
+            if (winner == _pendingAction)
+            {
+                var action = _pendingAction.Result;
+                _pendingAction = null;
+                var check = CaseTransitions.Apply(Step, action.Trigger);
+                if (action.ExpectedStep == Step && check.IsValid && accepted.Contains(action.Trigger))
+                {
+                    return action;
+                }
+
+                string why = check.Error ?? $"it was checked against step '{action.ExpectedStep}', the case is in '{Step}'.";
+                await ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, action.Actor, $"Action '{action.Trigger}' ignored: {why}")]);
+                continue;
+            }
+
+            if (winner == stepTimer)
+            {
+                return null;
+            }
+
+            var due = open.First(w => w.Timer == winner);
+            due.Escalated = true;
+            await context.CallActivityAsync<bool>(EscalateDeadline.Name, new EscalationRequest(input.CaseId, NextOperation(), due.Deadline, Now), Retry);
+        }
+    }
+
+    private async Task<AssessmentSummary> AssessAsync()
+    {
+        var summary = await context.CallActivityAsync<AssessmentSummary>(AssessCase.Name, new AssessCaseRequest(input.CaseId, NextOperation(), Now, Step), Retry);
+        _amount = summary.Eligible ? summary.Amount : 0m;
+        return summary;
+    }
+
+    private Task<CaseDeadline[]> PlanAsync(DeadlinePlan plan, DateTimeOffset from) =>
+        context.CallActivityAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt), Retry);
+
+    private async Task MoveAsync(CaseTrigger trigger, string actor, string summary, IReadOnlyList<CaseDeadline>? set = null,
+        IReadOnlyList<CaseDeadlineKind>? close = null, AuditEntryKind kind = AuditEntryKind.Action)
+    {
+        var result = CaseTransitions.Apply(Step, trigger);
+        CaseStep to = result.To ?? throw new InvalidOperationException(result.Error);
+        var notes = new List<AuditNote>
+        {
+            new(kind, actor, summary),
+            new(AuditEntryKind.StepChanged, actor, $"Step {Step} → {to}."),
+        };
+        notes.AddRange((set ?? []).Select(Deadline));
+        Step = to;
+        await ChangeAsync(to, set, close, notes);
+    }
+
+    private Task ChangeAsync(CaseStep? step = null, IReadOnlyList<CaseDeadline>? set = null, IReadOnlyList<CaseDeadlineKind>? close = null, IReadOnlyList<AuditNote>? audit = null) =>
+        context.CallActivityAsync<bool>(ApplyCaseChange.Name, new CaseChange(input.CaseId, NextOperation(), Now, step, set, close, audit), Retry);
+
+    private void WatchAll(IEnumerable<CaseDeadline> deadlines)
+    {
+        foreach (var deadline in deadlines)
+        {
+            Watch(deadline);
+        }
+    }
+
+    private void Watch(CaseDeadline deadline)
+    {
+        var cts = new CancellationTokenSource();
+        _watched.Add(new WatchedDeadline(deadline, context.CreateTimer(deadline.ExpiresAt.UtcDateTime, cts.Token), cts));
+    }
+
+    private void Unwatch(CaseDeadlineKind kind)
+    {
+        foreach (var watched in _watched.Where(w => w.Deadline.Kind == kind).ToArray())
+        {
+            watched.Cancellation.Cancel();
+            watched.Cancellation.Dispose();
+            _watched.Remove(watched);
+        }
+    }
+
+    private string NextOperation() => string.Create(CultureInfo.InvariantCulture, $"{context.InstanceId}:{++_operation}");
+
+    private static AuditNote Deadline(CaseDeadline d) =>
+        new(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture, $"Deadline {d.Kind}: {d.DueDate:yyyy-MM-dd} ({d.Basis})."), d.ExpiresAt);
+
+    private static string NoteOf(CaseActionEvent action) => action.Note is { Length: > 0 } note ? " " + note : string.Empty;
+
+    private static string Money(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class WatchedDeadline(CaseDeadline deadline, Task timer, CancellationTokenSource cancellation)
+    {
+        public CaseDeadline Deadline { get; } = deadline;
+
+        public Task Timer { get; } = timer;
+
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public bool Escalated { get; set; }
+    }
+}

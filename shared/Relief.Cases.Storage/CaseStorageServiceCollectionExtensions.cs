@@ -1,0 +1,104 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Relief.Cases.Identifiers;
+using Relief.Cases.Storage.Audit;
+using Relief.Cases.Storage.Cases;
+using Relief.Cases.Storage.Documents;
+using Relief.Cases.Storage.Idempotency;
+using Relief.Cases.Storage.Queues;
+
+namespace Relief.Cases.Storage;
+
+/// <summary>Registers the case storage adapters.</summary>
+public static class CaseStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CaseStore"/>, <see cref="AuditLog"/>, <see cref="IdempotencyStore"/>,
+    /// <see cref="DocumentStore"/>, <see cref="PaymentInstructionWriter"/> and <see cref="SupervisionWriter"/> as
+    /// singletons (also as <see cref="ICaseStore"/>, <see cref="IAuditLog"/> … for substitution in tests), their options bound from the sections named by each options class (validated at start), and a
+    /// hosted service that creates their tables, containers and queues at start. Storage clients, the
+    /// <see cref="TimeProvider"/> and the <see cref="IIdentifierSource"/> already registered are used; otherwise the
+    /// clients come from the <c>AzureWebJobsStorage</c> connection string, the time from
+    /// <see cref="TimeProvider.System"/> and ids from <see cref="RandomIdentifierSource"/>.
+    /// </summary>
+    public static IServiceCollection AddCaseStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        Bind<CaseStoreOptions>(services, configuration, CaseStoreOptions.Section, o => o.Validate());
+        Bind<AuditLogOptions>(services, configuration, AuditLogOptions.Section, o => o.Validate());
+        Bind<IdempotencyStoreOptions>(services, configuration, IdempotencyStoreOptions.Section, o => o.Validate());
+        Bind<DocumentStoreOptions>(services, configuration, DocumentStoreOptions.Section, o => o.Validate());
+        Bind<PaymentQueueOptions>(services, configuration, PaymentQueueOptions.Section, o => o.Validate());
+        Bind<SupervisionQueueOptions>(services, configuration, SupervisionQueueOptions.Section, o => o.Validate());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
+        services.TryAddSingleton(_ => new TableServiceClient(ConnectionString(configuration)));
+        services.TryAddSingleton(_ => new BlobServiceClient(ConnectionString(configuration)));
+        services.TryAddSingleton(_ => new QueueServiceClient(ConnectionString(configuration), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
+
+        services.TryAddSingleton<CaseStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<IdempotencyStore>();
+        services.TryAddSingleton<DocumentStore>();
+        services.TryAddSingleton<PaymentInstructionWriter>();
+        services.TryAddSingleton<SupervisionWriter>();
+        services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
+        services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<DocumentStore>());
+        services.TryAddSingleton<IPaymentInstructionWriter>(sp => sp.GetRequiredService<PaymentInstructionWriter>());
+        services.TryAddSingleton<ISupervisionWriter>(sp => sp.GetRequiredService<SupervisionWriter>());
+        services.AddHostedService<CaseStorageInitializer>();
+        return services;
+    }
+
+    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section, Action<T> validate)
+        where T : class
+    {
+        services.AddOptions<T>()
+            .Bind(configuration.GetSection(section))
+            .Validate(o =>
+            {
+                validate(o);
+                return true;
+            })
+            .ValidateOnStart();
+    }
+
+    private static string ConnectionString(IConfiguration configuration) =>
+        configuration["AzureWebJobsStorage"] ?? configuration["Values:AzureWebJobsStorage"]
+        ?? throw new InvalidOperationException("AzureWebJobsStorage is not configured.");
+}
+
+/// <summary>Creates the case storage tables, containers and queues when the host starts.</summary>
+public sealed class CaseStorageInitializer(
+    CaseStore cases,
+    AuditLog audit,
+    IdempotencyStore idempotency,
+    DocumentStore documents,
+    PaymentInstructionWriter payments,
+    SupervisionWriter supervision) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await cases.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await audit.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await idempotency.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await documents.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await payments.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await supervision.InitializeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

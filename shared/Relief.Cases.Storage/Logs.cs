@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Relief.Cases.Lifecycle;
+
+namespace Relief.Cases.Storage;
+
+/// <summary>
+/// The storage adapters' log messages. Only case ids, steps, counts and codes are logged — never ID numbers,
+/// names, phones or document contents.
+/// </summary>
+internal static partial class Logs
+{
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Case {CaseId} created ({Program}, {Jurisdiction}).")]
+    public static partial void CaseCreated(this ILogger logger, string caseId, string program, string jurisdiction);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Case {CaseId} already exists; the create was a retry.")]
+    public static partial void CaseAlreadyExists(this ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Debug, Message = "Case {CaseId} updated to step {Step}.")]
+    public static partial void CaseUpdated(this ILogger logger, string caseId, CaseStep step);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Case {CaseId} changed since it was read; the update was not applied.")]
+    public static partial void CaseUpdateConflict(this ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Debug, Message = "Audit entry {Sequence} of case {CaseId} appended ({Kind}).")]
+    public static partial void AuditAppended(this ILogger logger, string caseId, int sequence, string kind);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "Audit sequence {Sequence} of case {CaseId} was taken concurrently; retrying with the next one.")]
+    public static partial void AuditSequenceTaken(this ILogger logger, string caseId, int sequence);
+
+    [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Idempotency key claimed for case {CaseId}.")]
+    public static partial void IdempotencyClaimed(this ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 5121, Level = LogLevel.Information, Message = "Idempotency key replayed: returning case {CaseId}.")]
+    public static partial void IdempotencyReplayed(this ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 5122, Level = LogLevel.Warning, Message = "Idempotency key of case {CaseId} reused with a different request body.")]
+    public static partial void IdempotencyConflict(this ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 5130, Level = LogLevel.Information, Message = "Document {DocumentId} of case {CaseId} stored ({ContentType}, {Length} bytes).")]
+    public static partial void DocumentStored(this ILogger logger, string caseId, string documentId, string contentType, long length);
+
+    [LoggerMessage(EventId = 5131, Level = LogLevel.Warning, Message = "Document for case {CaseId} rejected: {Reason}.")]
+    public static partial void DocumentRejected(this ILogger logger, string caseId, string reason);
+
+    [LoggerMessage(EventId = 5140, Level = LogLevel.Information, Message = "Payment instruction for case {CaseId} ({Program}, period {Period}) written to queue {Queue}.")]
+    public static partial void PaymentInstructionWritten(this ILogger logger, string caseId, string program, string period, string queue);
+
+    [LoggerMessage(EventId = 5141, Level = LogLevel.Warning, Message = "Escalation (督办) of case {CaseId}: {DeadlineKind} due {DueAt:o} in step {Step}, written to queue {Queue}.")]
+    public static partial void EscalationWritten(this ILogger logger, string caseId, string deadlineKind, DateTimeOffset dueAt, string step, string queue);
+}

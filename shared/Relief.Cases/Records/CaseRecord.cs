@@ -1,0 +1,122 @@
+using Relief.Cases.Deadlines;
+using Relief.Cases.Intake;
+using Relief.Cases.Lifecycle;
+using Relief.Cases.Transfers;
+
+namespace Relief.Cases.Records;
+
+/// <summary>
+/// The state of one case (案件) as stored and listed: program, jurisdiction, step, deadlines, decision,
+/// transfers. Holds no personal data (the application itself is stored apart). Updated with optimistic
+/// concurrency: <see cref="Version"/> is the store's ETag of the record read.
+/// </summary>
+public sealed record CaseRecord
+{
+    /// <summary>The case id (= the application id and the orchestration instance id).</summary>
+    public required string CaseId { get; init; }
+
+    /// <summary>The program.</summary>
+    public required AssistanceProgram Program { get; init; }
+
+    /// <summary>Jurisdiction code, e.g. <c>qingdao/shinan</c>.</summary>
+    public required string Jurisdiction { get; init; }
+
+    /// <summary>Current step.</summary>
+    public required CaseStep Step { get; init; }
+
+    /// <summary>Deadlines set so far (the latest per kind and reference is the one that runs).</summary>
+    public IReadOnlyList<CaseDeadline> Deadlines { get; init; } = [];
+
+    /// <summary>Kinds of deadline already met or no longer running (not escalated again); transfers close through their state.</summary>
+    public IReadOnlyList<CaseDeadlineKind> ClosedDeadlines { get; init; } = [];
+
+    /// <summary>The decision, once assessed.</summary>
+    public CaseDecisionRecord? Decision { get; init; }
+
+    /// <summary>Transfers to departments.</summary>
+    public IReadOnlyList<TransferRecord> Transfers { get; init; } = [];
+
+    /// <summary>When the case was created (application received).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The store's concurrency token of the record as read; null for a record not yet stored.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>
+    /// The earliest deadline still running: not closed and, for transfers, not answered; null for an ended case.
+    /// The work list's overdue filter compares it with the current time.
+    /// </summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            if (CaseTransitions.IsTerminal(Step))
+            {
+                return null;
+            }
+
+            var open = Deadlines
+                .Where(d => d.Kind != CaseDeadlineKind.TransferReply && !ClosedDeadlines.Contains(d.Kind))
+                .Select(d => d.ExpiresAt)
+                .Concat(Transfers.Where(t => !TransferTransitions.IsClosed(t.State)).Select(t => t.DueAt))
+                .ToArray();
+            return open.Length == 0 ? null : open.Min();
+        }
+    }
+
+    /// <summary>The amount decided, if any.</summary>
+    public decimal? Amount => Decision?.Amount;
+
+    /// <summary>
+    /// Sets (or replaces) a deadline of a kind and reference, and reopens it. Setting
+    /// <see cref="CaseDeadlineKind.OverallExtended"/> closes <see cref="CaseDeadlineKind.Overall"/>: the extension
+    /// replaces the normal limit.
+    /// </summary>
+    public CaseRecord WithDeadline(CaseDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        CaseRecord updated = this with
+        {
+            Deadlines = [.. Deadlines.Where(d => !(d.Kind == deadline.Kind && d.Reference == deadline.Reference)), deadline],
+            ClosedDeadlines = deadline.Kind == CaseDeadlineKind.TransferReply ? ClosedDeadlines : [.. ClosedDeadlines.Where(k => k != deadline.Kind)],
+        };
+        return deadline.Kind == CaseDeadlineKind.OverallExtended ? updated.CloseDeadline(CaseDeadlineKind.Overall) : updated;
+    }
+
+    /// <summary>Adds a transfer (转办); its id must be new within the case.</summary>
+    /// <exception cref="ArgumentException">A transfer with that id exists.</exception>
+    public CaseRecord WithTransfer(TransferRecord transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        if (Transfers.Any(t => t.TransferId == transfer.TransferId))
+        {
+            throw new ArgumentException($"Transfer '{transfer.TransferId}' already exists in case {CaseId}.", nameof(transfer));
+        }
+
+        return this with { Transfers = [.. Transfers, transfer] };
+    }
+
+    /// <summary>
+    /// Applies a reply or a passed deadline to transfer <paramref name="transferId"/> through
+    /// <see cref="TransferTransitions"/>; null when the transfer is unknown or the trigger is not valid in its
+    /// state (e.g. a second reply) — the caller reports a conflict.
+    /// </summary>
+    public CaseRecord? ApplyTransfer(string transferId, TransferTrigger trigger, DateTimeOffset at)
+    {
+        TransferRecord? transfer = Transfers.FirstOrDefault(t => t.TransferId == transferId);
+        if (transfer is null || TransferTransitions.Apply(transfer.State, trigger) is not { } next)
+        {
+            return null;
+        }
+
+        TransferRecord updated = transfer with { State = next, AnsweredAt = trigger == TransferTrigger.Reply ? at : transfer.AnsweredAt };
+        return this with { Transfers = Transfers.Select(t => t.TransferId == transferId ? updated : t).ToArray() };
+    }
+
+    /// <summary>Marks deadlines of a kind as met or no longer running.</summary>
+    public CaseRecord CloseDeadline(CaseDeadlineKind kind) =>
+        ClosedDeadlines.Contains(kind) ? this : this with { ClosedDeadlines = [.. ClosedDeadlines, kind] };
+}

@@ -1,0 +1,11 @@
+namespace Relief.Domain.Calendar;
+
+/// <summary>
+/// One year of the official working-day schedule (国务院办公厅节假日安排): the public-holiday days
+/// off and the weekend days that are worked (调休上班).
+/// </summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Holidays">Weekdays or weekend days off for public holidays (放假).</param>
+/// <param name="WorkedWeekendDays">Saturdays or Sundays that are working days (调休上班).</param>
+/// <param name="Source">Where the schedule comes from.</param>
+public sealed record CalendarYear(int Year, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> WorkedWeekendDays, string Source);

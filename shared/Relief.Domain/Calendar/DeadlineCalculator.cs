@@ -1,0 +1,37 @@
+namespace Relief.Domain.Calendar;
+
+/// <summary>
+/// Deadlines in China Standard Time: working-day limits (investigation, county decision, overall),
+/// calendar-day limits (public notice) and hour limits (24-hour advance relief).
+/// The day of the starting event is not counted.
+/// </summary>
+public sealed class DeadlineCalculator
+{
+    private readonly WorkingDayCalendar _calendar;
+
+    /// <summary>Creates the calculator over a working-day calendar.</summary>
+    public DeadlineCalculator(WorkingDayCalendar calendar) => _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+
+    /// <summary><paramref name="workingDays"/> working days after the China date of <paramref name="start"/>, expiring at the end of that day.</summary>
+    public Deadline WorkingDays(DateTimeOffset start, int workingDays)
+    {
+        DateOnly due = _calendar.AddWorkingDays(ChinaStandardTime.DateOf(start), workingDays);
+        return new Deadline(due, ChinaStandardTime.EndOf(due));
+    }
+
+    /// <summary><paramref name="days"/> calendar days after the China date of <paramref name="start"/>, expiring at the end of that day.</summary>
+    public static Deadline CalendarDays(DateTimeOffset start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        DateOnly due = ChinaStandardTime.DateOf(start).AddDays(days);
+        return new Deadline(due, ChinaStandardTime.EndOf(due));
+    }
+
+    /// <summary>Exactly <paramref name="hours"/> hours after <paramref name="start"/> (e.g. 24-hour advance relief), in China Standard Time.</summary>
+    public static Deadline Hours(DateTimeOffset start, int hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        DateTimeOffset expires = ChinaStandardTime.ToChinaTime(start.AddHours(hours));
+        return new Deadline(DateOnly.FromDateTime(expires.DateTime), expires);
+    }
+}

@@ -1,0 +1,192 @@
+using Relief.Domain.Households;
+
+namespace Relief.Domain.Policies;
+
+/// <summary>
+/// Every policy parameter in force for one jurisdiction area on one date (政策参数), resolved from a
+/// policy file version. Decisions read numbers only from here.
+/// </summary>
+public sealed record PolicyParameters
+{
+    /// <summary>Jurisdiction id (file id), e.g. <c>qingdao</c>.</summary>
+    public required string Jurisdiction { get; init; }
+
+    /// <summary>Area within the jurisdiction, or null for jurisdiction-wide rules.</summary>
+    public string? Area { get; init; }
+
+    /// <summary>Display name, e.g. 青岛市.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The policy file it came from.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>First day the version applies (生效日期).</summary>
+    public required DateOnly EffectiveFrom { get; init; }
+
+    /// <summary>Local monthly minimum wage in yuan (最低工资标准).</summary>
+    public required decimal MinimumWage { get; init; }
+
+    /// <summary>Dibao and related (marginal, single-person, gradual exit, review).</summary>
+    public required DibaoParameters Dibao { get; init; }
+
+    /// <summary>Tekun parameters, or null when the file sets none.</summary>
+    public TekunParameters? Tekun { get; init; }
+
+    /// <summary>Temporary assistance parameters, or null when the file sets none.</summary>
+    public TemporaryAssistanceParameters? Temporary { get; init; }
+
+    /// <summary>Rigid-expenditure household rule, or null when the file sets none.</summary>
+    public RigidExpenditureHouseholdParameters? RigidExpenditureHousehold { get; init; }
+
+    /// <summary>Procedural time limits.</summary>
+    public required ProcedureLimits Procedure { get; init; }
+}
+
+/// <summary>Dibao parameters (低保).</summary>
+public sealed record DibaoParameters
+{
+    /// <summary>Urban monthly standard per person, yuan (城市低保标准).</summary>
+    public required decimal UrbanStandard { get; init; }
+
+    /// <summary>Rural monthly standard per person, yuan (农村低保标准).</summary>
+    public required decimal RuralStandard { get; init; }
+
+    /// <summary>How the standard was set, for explanations (e.g. "fixed" or "45% of the minimum wage").</summary>
+    public required string StandardBasis { get; init; }
+
+    /// <summary>Difference or tiers.</summary>
+    public required BenefitMode BenefitMode { get; init; }
+
+    /// <summary>Tiers ordered by income bound; empty in difference mode.</summary>
+    public IReadOnlyList<DibaoTier> Tiers { get; init; } = [];
+
+    /// <summary>Property limits.</summary>
+    public required PropertyLimits PropertyLimits { get; init; }
+
+    /// <summary>Employment-cost deduction, or null when none applies.</summary>
+    public EmploymentCostDeduction? EmploymentCostDeduction { get; init; }
+
+    /// <summary>Whether medical and disability rigid expenditures are deducted from income (刚性支出扣减).</summary>
+    public required bool DeductRigidExpenditure { get; init; }
+
+    /// <summary>Income kinds not counted (不计入家庭收入的项目).</summary>
+    public required IReadOnlySet<IncomeKind> NotCountedIncomeKinds { get; init; }
+
+    /// <summary>Single-person inclusion rule (单人保).</summary>
+    public required SinglePersonRule SinglePerson { get; init; }
+
+    /// <summary>Marginal-household income threshold as a multiple of the standard (低保边缘, 1.5×).</summary>
+    public required decimal MarginalMultiple { get; init; }
+
+    /// <summary>Months of gradual exit (渐退期), at most 6.</summary>
+    public required int GradualExitMonths { get; init; }
+
+    /// <summary>Review cadence in months for stable households (每年核查).</summary>
+    public required int ReviewMonthsStable { get; init; }
+
+    /// <summary>Review cadence in months for households with irregular income and members able to work (每半年核查).</summary>
+    public required int ReviewMonthsIrregular { get; init; }
+
+    /// <summary>The standard for a registration.</summary>
+    public decimal StandardFor(Registration registration) =>
+        registration == Registration.Urban ? UrbanStandard : RuralStandard;
+}
+
+/// <summary>
+/// A dibao tier (分档): households whose per-capita income is below
+/// <see cref="IncomeBelowShareOfStandard"/> × standard get <see cref="BenefitShareOfStandard"/> × standard per member.
+/// </summary>
+public sealed record DibaoTier(string Name, decimal IncomeBelowShareOfStandard, decimal BenefitShareOfStandard);
+
+/// <summary>Property limits (财产限额).</summary>
+/// <param name="FinancialAssetsPerCapitaMonths">Deposits + securities per member may not exceed this many months of the standard.</param>
+/// <param name="MaxVehicles">Most motor vehicles allowed.</param>
+/// <param name="MaxDwellings">Most dwellings allowed.</param>
+public sealed record PropertyLimits(decimal FinancialAssetsPerCapitaMonths, int MaxVehicles, int MaxDwellings);
+
+/// <summary>Employment-cost deduction (就业成本扣减, seed 002): <see cref="Rate"/> × the base, per employed member.</summary>
+public sealed record EmploymentCostDeduction(decimal Rate, DeductionBase Base);
+
+/// <summary>Single-person inclusion (单人保, 57号 Art. 8; seed 000).</summary>
+/// <param name="IncomeThresholdMultiple">Household per-capita income must be below this multiple of the standard (national 1.5, Liyang 2).</param>
+/// <param name="MinimumShareOfStandard">The enrolled person gets at least this share of the standard (Liyang 1.0; 0 = no floor).</param>
+public sealed record SinglePersonRule(decimal IncomeThresholdMultiple, decimal MinimumShareOfStandard);
+
+/// <summary>Tekun parameters (特困供养, seed 004; 43号).</summary>
+public sealed record TekunParameters
+{
+    /// <summary>Basic living standard as a multiple of the dibao standard (基本生活标准, 130%).</summary>
+    public required decimal BasicMultipleOfDibaoStandard { get; init; }
+
+    /// <summary>Care standard for full self-care as a share of the minimum wage (全自理, 10%).</summary>
+    public required decimal SelfCareShareOfMinimumWage { get; init; }
+
+    /// <summary>Care standard for partial care (半护理, 25%).</summary>
+    public required decimal PartialCareShareOfMinimumWage { get; init; }
+
+    /// <summary>Care standard for full care (全护理, 50%).</summary>
+    public required decimal FullCareShareOfMinimumWage { get; init; }
+
+    /// <summary>Institutional (集中供养) multiple of the dispersed (分散供养) standard (150%).</summary>
+    public required decimal InstitutionalMultiple { get; init; }
+
+    /// <summary>Minors are supported until this age (seed 002: 18), and beyond while in school.</summary>
+    public required int MinorAgeLimit { get; init; }
+
+    /// <summary>Age from which a person counts as elderly and unable to work (60).</summary>
+    public required int ElderlyAge { get; init; }
+
+    /// <summary>Review cadence in months (yearly).</summary>
+    public required int ReviewMonths { get; init; }
+}
+
+/// <summary>Temporary assistance parameters (临时救助).</summary>
+public sealed record TemporaryAssistanceParameters
+{
+    /// <summary>Band around the monthly dibao standard per month of need (seed 004: ±25%).</summary>
+    public required decimal BandShare { get; init; }
+
+    /// <summary>Yearly cap per household, yuan (seed 001: 30,000 from 2020-01-01).</summary>
+    public required decimal YearlyCapPerHousehold { get; init; }
+
+    /// <summary>Small-amount fast relief from the township reserve fund up to this amount (小额快救).</summary>
+    public required decimal SmallAdvanceLimit { get; init; }
+
+    /// <summary>Emergency advance relief must be paid within this many hours (seed 001: 24).</summary>
+    public required int AdvanceReliefHours { get; init; }
+}
+
+/// <summary>Rigid-expenditure household rule (刚性支出困难家庭), in force from <see cref="EffectiveFrom"/>.</summary>
+public sealed record RigidExpenditureHouseholdParameters
+{
+    /// <summary>First day the rule applies (2025-01-01).</summary>
+    public required DateOnly EffectiveFrom { get; init; }
+
+    /// <summary>Last year's local per-capita disposable income, yearly yuan (上年度人均可支配收入).</summary>
+    public required decimal PerCapitaDisposableIncomeLastYear { get; init; }
+
+    /// <summary>12-month rigid spending must exceed this share of 12-month household income.</summary>
+    public required decimal ExpenditureToIncomeRatio { get; init; }
+
+    /// <summary>Months a recognition is valid (≤12).</summary>
+    public required int ValidityMonths { get; init; }
+}
+
+/// <summary>Procedural time limits (办理时限).</summary>
+public sealed record ProcedureLimits
+{
+    /// <summary>Investigation starts within this many working days of acceptance (3).</summary>
+    public required int InvestigationStartWorkingDays { get; init; }
+
+    /// <summary>County decision within this many working days of receiving the file (10).</summary>
+    public required int CountyDecisionWorkingDays { get; init; }
+
+    /// <summary>Overall working days from acceptance (30, or 20 where delegated).</summary>
+    public required int OverallWorkingDays { get; init; }
+
+    /// <summary>Overall limit in special cases (45).</summary>
+    public required int ExtendedWorkingDays { get; init; }
+
+    /// <summary>Public notice length in calendar days (公示, 7).</summary>
+    public required int PublicNoticeDays { get; init; }
+}

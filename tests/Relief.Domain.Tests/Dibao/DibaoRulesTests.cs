@@ -1,0 +1,130 @@
+using Relief.Domain.Decisions;
+using Relief.Domain.Dibao;
+using Relief.Domain.Explanations;
+using Relief.Domain.Households;
+using Relief.Domain.Tests.Builders;
+
+namespace Relief.Domain.Tests.Dibao;
+
+public class DibaoRulesTests
+{
+    private static readonly DateOnly Date = new(2024, 5, 10);
+    private readonly DibaoDecisionService _service = new(ShippedData.Catalog);
+
+    [Fact]
+    public void Decide_QingdaoShinanThreeMembersIncome900_Pays1200()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Urban().Adults(3).Income(IncomeKind.Wages, 900m).Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Equal(300m, decision.Income!.PerCapitaMonthlyIncome);
+        Assert.Equal(700m, decision.Standard);
+        Assert.Equal((700m - 300m) * 3, decision.Amount);
+        Assert.Equal(1200m, decision.Amount);
+        ExplanationStep step = decision.Explanation.Find("dibao.difference")!;
+        Assert.Equal(1200m, step.Contribution);
+        Assert.Contains(step.Inputs, i => i.Name == "members" && i.Value == "3");
+        Assert.Contains(step.Inputs, i => i.Name == "perCapitaIncome" && i.Value == "300.00");
+        Assert.Equal(decision.Amount, decision.Explanation.TotalContribution);
+        Assert.Equal(new DateOnly(2024, 6, 1), decision.FirstPaymentMonth);
+    }
+
+    [Fact]
+    public void Decide_WorkedExample_ExplanationListsEveryRuleInOrder()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Urban().Adults(3).Income(IncomeKind.Wages, 900m).Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(
+            ["policy", "income.members", "income.counted", "income.total", "income.per-capita", "dibao.standard",
+             "property.financial-assets", "property.vehicles", "property.dwellings", "dibao.income-below-standard", "dibao.difference"],
+            decision.Explanation.Steps.Select(s => s.Rule));
+        Assert.All(decision.Explanation.Steps, s => Assert.NotEmpty(s.Inputs));
+        string text = decision.Explanation.ToString();
+        Assert.Contains("qingdao.json", text, StringComparison.Ordinal);
+        Assert.Contains("(standard − per-capita income) × members", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_LaixiRural_UsesStandard520()
+    {
+        Household household = HouseholdBuilder.In("qingdao/laixi").Rural().Adults(2).Income(IncomeKind.Business, 400m).Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(520m, decision.Standard);
+        Assert.Equal((520m - 200m) * 2, decision.Amount);
+    }
+
+    [Fact]
+    public void Decide_LaixiUrban_UsesStandard630()
+    {
+        Household household = HouseholdBuilder.In("qingdao/laixi").Urban().Adults(2).Income(IncomeKind.Business, 400m).Build();
+
+        Assert.Equal((630m - 200m) * 2, _service.Decide(household, Date).Amount);
+    }
+
+    [Fact]
+    public void Decide_IncomeAtStandard_IneligibleWithReason()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(2).Income(IncomeKind.Wages, 1400m).Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
+        Assert.Equal(0m, decision.Amount);
+        Assert.Contains(decision.Reasons, r => r.Contains("not below the standard 700.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_PropertyOverLimits_IneligibleWithEveryReason()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(2)
+            .Property(new PropertyHoldings(Deposits: 30000m, Securities: 5000m, Vehicles: 1, Dwellings: 2))
+            .Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        // 35,000 / 2 = 17,500 per member > 24 × 700 = 16,800.
+        Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
+        Assert.Equal(3, decision.Reasons.Count);
+        Assert.Contains(decision.Reasons, r => r.Contains("17500.00", StringComparison.Ordinal) && r.Contains("16800.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_BeforeQingdaoPolicy_NoRuleInForce()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(1).Build();
+
+        DibaoDecision decision = _service.Decide(household, new DateOnly(2019, 12, 1));
+
+        Assert.Equal(DecisionOutcome.NoRuleInForce, decision.Outcome);
+        Assert.Single(decision.Reasons);
+    }
+
+    [Fact]
+    public void Decide_NoCountedMember_Ineligible()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Member(new DateOnly(1980, 1, 1), m => m with { Status = MemberStatus.DeclaredMissing }).Build();
+
+        Assert.Equal(DecisionOutcome.Ineligible, _service.Decide(household, Date).Outcome);
+    }
+
+    [Theory]
+    [InlineData(0, "A", 800)]
+    [InlineData(800, "B", 560)]
+    [InlineData(1200, "C", 320)]
+    public void Decide_TierMode_PaysTierShareOfStandardPerMember(int householdIncome, string tier, int expectedPerMember)
+    {
+        Household household = HouseholdBuilder.In("testville").Urban().Adults(2).Income(IncomeKind.Wages, householdIncome).Build();
+
+        DibaoDecision decision = DibaoRules.Decide(household, TestPolicies.Tiered(), Date);
+
+        Assert.Equal(tier, decision.Tier);
+        Assert.Equal(expectedPerMember * 2, decision.Amount);
+        Assert.Equal(decision.Amount, decision.Explanation.TotalContribution);
+    }
+}
