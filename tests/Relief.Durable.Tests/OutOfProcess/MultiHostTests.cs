@@ -117,8 +117,8 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         foreach (var file in files.Where(File.Exists))
         {
             var text = File.ReadAllText(file);
-            var lines = text.Split('\n');
-            var complete = text.EndsWith('\n') ? lines[..^1] : lines[..^1];
+            // Every record ends with '\n', so the last piece is either empty or a torn record.
+            var complete = text.Split('\n')[..^1];
             records.AddRange(complete.Select(l => JsonSerializer.Deserialize<EpisodeRecord>(l)!));
         }
         return records;
