@@ -10,11 +10,19 @@ using Relief.Functions.Diagnostics;
 using Relief.Functions.Workflows;
 using Relief.Functions.Workflows.Activities;
 using Relief.Functions.Startup;
+using Relief.Functions.Verification;
+using Relief.Cases.Storage.Queues;
 using Relief.Hosting;
 
 // The function app: every trigger, orchestrator and activity mapped to its function, in one place.
 // Configuration: host.json, local.settings.json (Values), environment variables; see README.
 var builder = FunctionsApplication.CreateBuilder(args);
+
+// Documented defaults of settings that queue registrations name as %Setting% (overridable like any app setting).
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?> { [VerificationQueueOptions.AnswerQueueSetting] = new VerificationQueueOptions().AnswerQueueName },
+});
 
 // Time, policy catalog and working-day calendar (loaded at start; a bad policy file stops the host).
 var catalog = await PolicyFileLoader.LoadShippedAsync(CancellationToken.None);
@@ -41,6 +49,7 @@ builder.Services.AddDurableTask()
     .AddActivity<AssessCase, AssessCaseRequest, AssessmentSummary>(AssessCase.Name)
     .AddActivity<WritePayments, PaymentRequest, PaymentSummary>(WritePayments.Name)
     .AddActivity<EscalateDeadline, EscalationRequest, bool>(EscalateDeadline.Name)
+    .AddActivity<RequestEconomicVerification, VerificationRequestInput, VerificationPlan>(RequestEconomicVerification.Name)
     .AddActivity<OpenTransfer, OpenTransferRequest, Relief.Cases.Deadlines.CaseDeadline>(OpenTransfer.Name)
     .AddActivity<UpdateTransfer, TransferUpdate, Relief.Cases.Transfers.TransferState>(UpdateTransfer.Name);
 
@@ -62,6 +71,8 @@ app.Http<RecordCommunityReview>("POST", "applications/{id}/community-review");
 app.Http<FileObjection>("POST", "applications/{id}/objections");
 app.Http<ApproveApplication>("POST", "applications/{id}/approve");
 app.Http<RejectApplication>("POST", "applications/{id}/reject");
+app.Http<WithdrawApplication>("POST", "applications/{id}/withdraw");
+app.Http<ExtendTimeLimit>("POST", "applications/{id}/extend");
 app.Http<TransferCase>("POST", "applications/{id}/transfers");
 app.Http<RecordDepartmentReply>("POST", "applications/{id}/transfers/{transferId}/reply");
 app.Http<UploadDocument>("POST", "applications/{id}/documents");
@@ -71,6 +82,7 @@ app.Http<ListCases>("GET", "cases");
 
 // Queues
 app.Queue<Ping>("ping");
+app.Queue<ReceiveVerificationAnswer>("%" + VerificationQueueOptions.AnswerQueueSetting + "%"); // agencies' answers (核对反馈)
 
 // Timers (6-field CRON, China Standard Time)
 app.Timer<Heartbeat>("0 */5 * * * *");

@@ -74,3 +74,13 @@ public interface ISupervisionWriter
     /// <inheritdoc cref="SupervisionWriter.WriteAsync"/>
     Task WriteAsync(SupervisionMessage escalation, CancellationToken cancellationToken);
 }
+
+/// <summary>The economic-verification requests queue; see <see cref="VerificationRequestWriter"/>.</summary>
+public interface IVerificationRequestWriter
+{
+    /// <summary>The queue answers are expected on (named in every request).</summary>
+    string AnswerQueueName { get; }
+
+    /// <inheritdoc cref="VerificationRequestWriter.WriteAsync"/>
+    Task WriteAsync(EconomicVerificationRequestMessage request, CancellationToken cancellationToken);
+}

@@ -20,7 +20,7 @@ public static class CaseStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CaseStore"/>, <see cref="AuditLog"/>, <see cref="IdempotencyStore"/>,
-    /// <see cref="DocumentStore"/>, <see cref="PaymentInstructionWriter"/> and <see cref="SupervisionWriter"/> as
+    /// <see cref="DocumentStore"/>, <see cref="PaymentInstructionWriter"/>, <see cref="SupervisionWriter"/> and <see cref="VerificationRequestWriter"/> as
     /// singletons (also as <see cref="ICaseStore"/>, <see cref="IAuditLog"/> … for substitution in tests), their options bound from the sections named by each options class (validated at start), and a
     /// hosted service that creates their tables, containers and queues at start. Storage clients, the
     /// <see cref="TimeProvider"/> and the <see cref="IIdentifierSource"/> already registered are used; otherwise the
@@ -38,6 +38,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<DocumentStoreOptions>(services, configuration, DocumentStoreOptions.Section, o => o.Validate());
         Bind<PaymentQueueOptions>(services, configuration, PaymentQueueOptions.Section, o => o.Validate());
         Bind<SupervisionQueueOptions>(services, configuration, SupervisionQueueOptions.Section, o => o.Validate());
+        Bind<VerificationQueueOptions>(services, configuration, VerificationQueueOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -51,12 +52,14 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<DocumentStore>();
         services.TryAddSingleton<PaymentInstructionWriter>();
         services.TryAddSingleton<SupervisionWriter>();
+        services.TryAddSingleton<VerificationRequestWriter>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<DocumentStore>());
         services.TryAddSingleton<IPaymentInstructionWriter>(sp => sp.GetRequiredService<PaymentInstructionWriter>());
         services.TryAddSingleton<ISupervisionWriter>(sp => sp.GetRequiredService<SupervisionWriter>());
+        services.TryAddSingleton<IVerificationRequestWriter>(sp => sp.GetRequiredService<VerificationRequestWriter>());
         services.AddHostedService<CaseStorageInitializer>();
         return services;
     }
@@ -86,7 +89,8 @@ public sealed class CaseStorageInitializer(
     IdempotencyStore idempotency,
     DocumentStore documents,
     PaymentInstructionWriter payments,
-    SupervisionWriter supervision) : IHostedService
+    SupervisionWriter supervision,
+    VerificationRequestWriter verification) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -97,6 +101,7 @@ public sealed class CaseStorageInitializer(
         await documents.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await payments.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await supervision.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await verification.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -47,4 +47,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5141, Level = LogLevel.Warning, Message = "Escalation (督办) of case {CaseId}: {DeadlineKind} due {DueAt:o} in step {Step}, written to queue {Queue}.")]
     public static partial void EscalationWritten(this ILogger logger, string caseId, string deadlineKind, DateTimeOffset dueAt, string step, string queue);
+
+    [LoggerMessage(EventId = 5142, Level = LogLevel.Information, Message = "Economic-verification request {RequestId} of case {CaseId} to {Agency} written to queue {Queue}.")]
+    public static partial void VerificationRequested(this ILogger logger, string caseId, string requestId, string agency, string queue);
 }

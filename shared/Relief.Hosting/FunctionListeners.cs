@@ -35,7 +35,7 @@ internal sealed class FunctionListeners(IServiceProvider services, FunctionRegis
                 var handler = (IQueueMessageHandler)typeof(FunctionListeners).GetMethod(nameof(CreateHandler), BindingFlags.NonPublic | BindingFlags.Static)!
                     .MakeGenericMethod(registration.FunctionType, resolved.MessageType)
                     .Invoke(null, [registration.Name, queue, services, queueOptions, tracker, services.GetRequiredService<PoisonQueueWriter>(), time, logger])!;
-                var listener = new QueueListener(registration.Name, queue, handler, queueOptions, time, logger);
+                var listener = new QueueListener(registration.Name, queue, handler, queueOptions, services.GetRequiredService<PollingClock>().Time, logger);
                 _queues.Add(listener);
                 listener.Start();
             }

@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddFunctionHost(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Queues.PollingClock.System);
         services.TryAddSingleton<IInvocationIdSource, TimeOrderedInvocationIdSource>();
         services.TryAddSingleton<InvocationTracker>();
 

@@ -3,6 +3,7 @@ using Relief.Cases.Audit;
 using Relief.Cases.Deadlines;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
+using Relief.Cases.Verification;
 using Relief.Durable;
 using Relief.Functions.Workflows.Activities;
 
@@ -17,7 +18,11 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
     private readonly List<WatchedDeadline> _watched = [];
+    private readonly HashSet<VerificationAgency> _awaitingAnswers = [];
     private Task<CaseActionEvent>? _pendingAction;
+    private Task<VerificationAnswerEvent>? _pendingAnswer;
+    private DateTimeOffset _acceptedAt;
+    private bool _extended;
     private int _operation;
     private decimal _advancePaid;
     private decimal _amount;
@@ -43,6 +48,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             return false;
         }
 
+        _acceptedAt = input.AppliedAt;
         var deadlines = await PlanAsync(DeadlinePlan.Acceptance, input.AppliedAt);
         var payment = await context.CallActivityAsync<PaymentSummary>(WritePayments.Name,
             new PaymentRequest(input.CaseId, NextOperation(), PaymentKind.Advance, Now, Step), Retry);
@@ -57,7 +63,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     /// <summary>Emergency track: the paperwork (补齐手续) is recorded as the investigation; then the post-hoc notice.</summary>
     public async Task PaperworkAsync()
     {
-        var action = await WaitForActionAsync(null, CaseTrigger.RecordInvestigation);
+        var action = await WaitForActionAsync(null, null, CaseTrigger.RecordInvestigation);
         Unwatch(CaseDeadlineKind.InvestigationStart);
         await MoveAsync(action!.Trigger, action.Actor, "Paperwork and investigation recorded (补齐手续): " + action.Note, close: [CaseDeadlineKind.InvestigationStart]);
     }
@@ -67,13 +73,19 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     {
         while (true)
         {
-            var action = (await WaitForActionAsync(null, CaseTrigger.Accept, CaseTrigger.ReturnForMaterials, CaseTrigger.ResubmitMaterials))!;
+            var action = (await WaitForActionAsync(null, null, CaseTrigger.Accept, CaseTrigger.ReturnForMaterials, CaseTrigger.ResubmitMaterials))!;
             switch (action.Trigger)
             {
                 case CaseTrigger.Accept:
+                    _acceptedAt = Now;
                     var deadlines = (await PlanAsync(DeadlinePlan.Acceptance, Now)).Where(d => d.Kind != CaseDeadlineKind.AdvanceRelief).ToArray();
                     await MoveAsync(CaseTrigger.Accept, action.Actor, "Accepted (受理)." + NoteOf(action), set: deadlines);
                     WatchAll(deadlines);
+                    if (input.Program.RequiresEconomicVerification())
+                    {
+                        await RequestVerificationAsync();
+                    }
+
                     return;
                 case CaseTrigger.ReturnForMaterials:
                     await MoveAsync(action.Trigger, action.Actor, "Returned; every missing material (一次性告知): " + string.Join("; ", action.Reasons ?? []));
@@ -85,12 +97,23 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         }
     }
 
-    /// <summary>Investigation (入户调查): the findings, raced against the start limit (and the overall limit).</summary>
+    /// <summary>
+    /// Investigation (入户调查) and economic verification (经济状况核对): the findings, raced against the start limit (and
+    /// the overall limit); then every agency's answer, or the answer limit's escalation — the assessment does not start
+    /// before each agency has answered or been escalated as silent.
+    /// </summary>
     public async Task InvestigationAsync()
     {
-        var action = (await WaitForActionAsync(null, CaseTrigger.RecordInvestigation))!;
+        var action = (await WaitForActionAsync(null, null, CaseTrigger.RecordInvestigation))!;
         Unwatch(CaseDeadlineKind.InvestigationStart);
         Unwatch(CaseDeadlineKind.InvestigationOpinion);
+        if (!VerificationSettled)
+        {
+            await ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, action.Actor, "Investigation findings received; waiting for the economic-verification answers of: "
+                + string.Join(", ", _awaitingAnswers.Order().Select(a => a.ToCode())) + ".")]);
+            await WaitForActionAsync(null, () => VerificationSettled);
+        }
+
         await MoveAsync(action.Trigger, action.Actor, "Investigation findings recorded (入户调查)." + NoteOf(action),
             close: [CaseDeadlineKind.InvestigationStart, CaseDeadlineKind.InvestigationOpinion]);
     }
@@ -118,7 +141,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             await ChangeAsync(set: [notice], audit: [Deadline(notice)]);
             using var cts = new CancellationTokenSource();
             Task end = context.CreateTimer(notice.ExpiresAt.UtcDateTime, cts.Token);
-            var objection = await WaitForActionAsync(end, CaseTrigger.FileObjection);
+            var objection = await WaitForActionAsync(end, null, CaseTrigger.FileObjection);
             if (objection is null)
             {
                 await MoveAsync(CaseTrigger.NoticePeriodEnded, "system", "Public notice ended without objection.", close: [CaseDeadlineKind.PublicNoticeEnd]);
@@ -127,7 +150,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
 
             cts.Cancel();
             await MoveAsync(objection.Trigger, objection.Actor, "Objection filed during the notice (公示异议)." + NoteOf(objection), close: [CaseDeadlineKind.PublicNoticeEnd]);
-            var review = (await WaitForActionAsync(null, CaseTrigger.RecordInvestigation, CaseTrigger.RecordCommunityReview))!;
+            var review = (await WaitForActionAsync(null, null, CaseTrigger.RecordInvestigation, CaseTrigger.RecordCommunityReview))!;
             string what = review.Trigger == CaseTrigger.RecordCommunityReview ? "Community review recorded (民主评议)." : "Re-investigation recorded (重新调查).";
             await MoveAsync(review.Trigger, review.Actor, what + NoteOf(review) + " A new notice starts.");
         }
@@ -139,7 +162,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         var county = (await PlanAsync(DeadlinePlan.CountyDecision, Now)).Single();
         await ChangeAsync(set: [county], audit: [Deadline(county)]);
         Watch(county);
-        var action = (await WaitForActionAsync(null, CaseTrigger.Approve, CaseTrigger.Reject))!;
+        var action = (await WaitForActionAsync(null, null, CaseTrigger.Approve, CaseTrigger.Reject))!;
         CaseDeadlineKind[] closed = [CaseDeadlineKind.CountyDecision, CaseDeadlineKind.Overall, CaseDeadlineKind.OverallExtended];
         if (action.Trigger == CaseTrigger.Reject)
         {
@@ -164,18 +187,30 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         _watched.Clear();
     }
 
+    /// <summary>True once every agency has answered, or the answer limit has passed and been escalated.</summary>
+    private bool VerificationSettled =>
+        _awaitingAnswers.Count == 0 || _watched.All(w => w.Deadline.Kind != CaseDeadlineKind.EconomicVerificationAnswers || w.Escalated);
+
     /// <summary>
-    /// Waits for an action valid in the current step among <paramref name="accepted"/>. Watched deadlines that pass
-    /// meanwhile are escalated (督办) and the wait goes on. Actions checked against another step, or not valid now, are
-    /// recorded as ignored. Returns null when <paramref name="stepTimer"/> completes first.
+    /// Waits for an action valid in the current step among <paramref name="accepted"/>. Meanwhile: watched deadlines
+    /// that pass are escalated (督办) and the wait goes on; economic-verification answers are taken in; an extension of
+    /// the overall limit is applied; a withdrawal ends the case (<see cref="CaseWithdrawnException"/>). Actions checked
+    /// against another step, or not valid now, are recorded as ignored. Returns null when <paramref name="stepTimer"/>
+    /// completes first or <paramref name="until"/> holds.
     /// </summary>
-    private async Task<CaseActionEvent?> WaitForActionAsync(Task? stepTimer, params CaseTrigger[] accepted)
+    private async Task<CaseActionEvent?> WaitForActionAsync(Task? stepTimer, Func<bool>? until, params CaseTrigger[] accepted)
     {
-        while (true)
+        while (until?.Invoke() != true)
         {
             _pendingAction ??= context.WaitForExternalEvent<CaseActionEvent>(CaseOrchestrator.ActionEvent);
             var open = _watched.Where(w => !w.Escalated).ToArray();
             var tasks = new List<Task> { _pendingAction };
+            if (_awaitingAnswers.Count > 0)
+            {
+                _pendingAnswer ??= context.WaitForExternalEvent<VerificationAnswerEvent>(CaseOrchestrator.AnswerEvent);
+                tasks.Add(_pendingAnswer);
+            }
+
             if (stepTimer is not null)
             {
                 tasks.Add(stepTimer);
@@ -188,13 +223,41 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
                 var action = _pendingAction.Result;
                 _pendingAction = null;
                 var check = CaseTransitions.Apply(Step, action.Trigger);
-                if (action.ExpectedStep == Step && check.IsValid && accepted.Contains(action.Trigger))
+                bool valid = action.ExpectedStep == Step && check.IsValid;
+                if (valid && action.Trigger == CaseTrigger.Withdraw)
+                {
+                    await MoveAsync(action.Trigger, action.Actor, "Withdrawn by the applicant (撤回申请)." + NoteOf(action));
+                    throw new CaseWithdrawnException();
+                }
+
+                if (valid && action.Trigger == CaseTrigger.ExtendTimeLimit && !_extended)
+                {
+                    await ExtendAsync(action);
+                    continue;
+                }
+
+                if (valid && accepted.Contains(action.Trigger))
                 {
                     return action;
                 }
 
-                string why = check.Error ?? $"it was checked against step '{action.ExpectedStep}', the case is in '{Step}'.";
+                string why = action.Trigger == CaseTrigger.ExtendTimeLimit && _extended ? "the overall limit has already been extended once."
+                    : check.Error ?? $"it was checked against step '{action.ExpectedStep}', the case is in '{Step}'.";
                 await ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, action.Actor, $"Action '{action.Trigger}' ignored: {why}")]);
+                continue;
+            }
+
+            if (winner == _pendingAnswer)
+            {
+                var answer = _pendingAnswer.Result;
+                _pendingAnswer = null;
+                if (_awaitingAnswers.Remove(answer.Agency) && _awaitingAnswers.Count == 0)
+                {
+                    Unwatch(CaseDeadlineKind.EconomicVerificationAnswers);
+                    await ChangeAsync(close: [CaseDeadlineKind.EconomicVerificationAnswers],
+                        audit: [new AuditNote(AuditEntryKind.Action, "system", "Every agency has answered the economic verification (核对完成).")]);
+                }
+
                 continue;
             }
 
@@ -207,6 +270,35 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             due.Escalated = true;
             await context.CallActivityAsync<bool>(EscalateDeadline.Name, new EscalationRequest(input.CaseId, NextOperation(), due.Deadline, Now), Retry);
         }
+
+        return null;
+    }
+
+    /// <summary>Sends the economic-verification requests; the start limit is met at once, the answer limit is watched.</summary>
+    private async Task RequestVerificationAsync()
+    {
+        var plan = await context.CallActivityAsync<VerificationPlan>(RequestEconomicVerification.Name,
+            new VerificationRequestInput(input.CaseId, NextOperation(), Now, Step), Retry);
+        foreach (var agency in plan.Agencies)
+        {
+            _awaitingAnswers.Add(agency);
+        }
+
+        await ChangeAsync(set: [plan.Start, plan.Answers], close: [CaseDeadlineKind.EconomicVerificationStart],
+            audit: [Deadline(plan.Start), new AuditNote(AuditEntryKind.Action, "system", "Verification start limit met: the requests went out at acceptance (核对启动)."), Deadline(plan.Answers)]);
+        Watch(plan.Answers);
+    }
+
+    /// <summary>Extends the overall limit to 45 working days from acceptance, with the written reason (特殊情况延长).</summary>
+    private async Task ExtendAsync(CaseActionEvent action)
+    {
+        string reason = string.Join("; ", action.Reasons ?? []);
+        var extended = (await PlanAsync(DeadlinePlan.Extension, _acceptedAt, reason)).Single();
+        _extended = true;
+        await ChangeAsync(set: [extended], close: [CaseDeadlineKind.Overall],
+            audit: [new AuditNote(AuditEntryKind.Action, action.Actor, "Overall time limit extended (特殊情况延长), reason: " + reason + NoteOf(action)), Deadline(extended)]);
+        Unwatch(CaseDeadlineKind.Overall);
+        Watch(extended);
     }
 
     private async Task<AssessmentSummary> AssessAsync()
@@ -216,8 +308,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         return summary;
     }
 
-    private Task<CaseDeadline[]> PlanAsync(DeadlinePlan plan, DateTimeOffset from) =>
-        context.CallActivityAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt), Retry);
+    private Task<CaseDeadline[]> PlanAsync(DeadlinePlan plan, DateTimeOffset from, string? reason = null) =>
+        context.CallActivityAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt, reason), Retry);
 
     private async Task MoveAsync(CaseTrigger trigger, string actor, string summary, IReadOnlyList<CaseDeadline>? set = null,
         IReadOnlyList<CaseDeadlineKind>? close = null, AuditEntryKind kind = AuditEntryKind.Action)

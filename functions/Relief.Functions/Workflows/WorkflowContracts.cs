@@ -3,6 +3,7 @@ using Relief.Cases.Deadlines;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Transfers;
+using Relief.Cases.Verification;
 
 namespace Relief.Functions.Workflows;
 
@@ -64,6 +65,9 @@ public enum DeadlinePlan
 
     /// <summary>The county decision from the receipt of the file.</summary>
     CountyDecision,
+
+    /// <summary>The extended overall limit (特殊情况延长, 45 working days from acceptance); needs <see cref="DeadlinePlanRequest.Reason"/>.</summary>
+    Extension,
 }
 
 /// <summary>Input of <see cref="Activities.PlanDeadlines"/>.</summary>
@@ -72,7 +76,8 @@ public enum DeadlinePlan
 /// <param name="Jurisdiction">Jurisdiction code (its policy gives the limits).</param>
 /// <param name="From">The starting instant (acceptance, notice start, file receipt).</param>
 /// <param name="AppliedAt">The application instant (advance relief).</param>
-public sealed record DeadlinePlanRequest(DeadlinePlan Plan, AssistanceProgram Program, string Jurisdiction, DateTimeOffset From, DateTimeOffset AppliedAt);
+/// <param name="Reason">The written reason of an <see cref="DeadlinePlan.Extension"/>.</param>
+public sealed record DeadlinePlanRequest(DeadlinePlan Plan, AssistanceProgram Program, string Jurisdiction, DateTimeOffset From, DateTimeOffset AppliedAt, string? Reason = null);
 
 /// <summary>Input of <see cref="Activities.AssessCase"/>.</summary>
 /// <param name="CaseId">The case.</param>
@@ -156,3 +161,24 @@ public sealed record TransferUpdate(string CaseId, string TransferId, TransferTr
 /// <summary>How a transfer ended.</summary>
 /// <param name="State">Answered or answered late.</param>
 public sealed record TransferOutcome(TransferState State);
+
+/// <summary>Input of <see cref="Activities.RequestEconomicVerification"/>.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="OperationId">Deterministic operation id.</param>
+/// <param name="RequestedAt">When (the orchestration's clock).</param>
+/// <param name="Step">The step (for the audit record).</param>
+public sealed record VerificationRequestInput(string CaseId, string OperationId, DateTimeOffset RequestedAt, CaseStep Step);
+
+/// <summary>What <see cref="Activities.RequestEconomicVerification"/> sent: the agencies asked and the two limits.</summary>
+/// <param name="Agencies">The agencies asked (one request each).</param>
+/// <param name="Start">The checking centre's start limit (核对启动, 3 working days); met by sending at once.</param>
+/// <param name="Answers">The answer limit (核对反馈, 5 working days); a missing answer at it is escalated.</param>
+public sealed record VerificationPlan(IReadOnlyList<VerificationAgency> Agencies, CaseDeadline Start, CaseDeadline Answers);
+
+/// <summary>
+/// An agency's answer arrived (raised by the answer queue function as <see cref="CaseOrchestrator.AnswerEvent"/>,
+/// after the answer itself is stored on the case record).
+/// </summary>
+/// <param name="Agency">The agency that answered.</param>
+/// <param name="Discrepancy">True when its data contradicts the declaration.</param>
+public sealed record VerificationAnswerEvent(VerificationAgency Agency, bool Discrepancy);

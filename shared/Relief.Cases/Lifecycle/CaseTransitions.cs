@@ -46,6 +46,15 @@ public static class CaseTransitions
             [(CaseStep.AwaitingDecision, CaseTrigger.Withdraw)] = CaseStep.Withdrawn,
             [(CaseStep.Paperwork, CaseTrigger.Withdraw)] = CaseStep.Withdrawn,
             [(CaseStep.PostHocNotice, CaseTrigger.Withdraw)] = CaseStep.Withdrawn,
+
+            // Extension of the overall limit (特殊情况延长): the step stays, from acceptance until the decision.
+            [(CaseStep.Investigation, CaseTrigger.ExtendTimeLimit)] = CaseStep.Investigation,
+            [(CaseStep.Assessment, CaseTrigger.ExtendTimeLimit)] = CaseStep.Assessment,
+            [(CaseStep.PublicNotice, CaseTrigger.ExtendTimeLimit)] = CaseStep.PublicNotice,
+            [(CaseStep.Reinvestigation, CaseTrigger.ExtendTimeLimit)] = CaseStep.Reinvestigation,
+            [(CaseStep.AwaitingDecision, CaseTrigger.ExtendTimeLimit)] = CaseStep.AwaitingDecision,
+            [(CaseStep.Paperwork, CaseTrigger.ExtendTimeLimit)] = CaseStep.Paperwork,
+            [(CaseStep.PostHocNotice, CaseTrigger.ExtendTimeLimit)] = CaseStep.PostHocNotice,
         }.ToFrozenDictionary();
 
     /// <summary>True when a case in <paramref name="step"/> has ended.</summary>

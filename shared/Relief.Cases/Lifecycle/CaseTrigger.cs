@@ -41,4 +41,10 @@ public enum CaseTrigger
 
     /// <summary>The applicant withdraws (撤回).</summary>
     Withdraw,
+
+    /// <summary>
+    /// The overall limit is extended to 45 working days, with a written reason (特殊情况延长). The step does not
+    /// change; allowed once, from acceptance until the decision.
+    /// </summary>
+    ExtendTimeLimit,
 }

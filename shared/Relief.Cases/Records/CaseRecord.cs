@@ -2,6 +2,7 @@ using Relief.Cases.Deadlines;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Transfers;
+using Relief.Cases.Verification;
 
 namespace Relief.Cases.Records;
 
@@ -35,6 +36,12 @@ public sealed record CaseRecord
 
     /// <summary>Transfers to departments.</summary>
     public IReadOnlyList<TransferRecord> Transfers { get; init; } = [];
+
+    /// <summary>Economic-verification requests to agencies (经济状况核对), one per agency.</summary>
+    public IReadOnlyList<VerificationRecord> Verifications { get; init; } = [];
+
+    /// <summary>Links to other cases: the emergency case a referral came from, or the cases it was referred to (转诊).</summary>
+    public IReadOnlyList<CaseLink> Links { get; init; } = [];
 
     /// <summary>When the case was created (application received).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
@@ -114,6 +121,40 @@ public sealed record CaseRecord
 
         TransferRecord updated = transfer with { State = next, AnsweredAt = trigger == TransferTrigger.Reply ? at : transfer.AnsweredAt };
         return this with { Transfers = Transfers.Select(t => t.TransferId == transferId ? updated : t).ToArray() };
+    }
+
+    /// <summary>Adds verification requests for agencies not yet asked (a retried request changes nothing).</summary>
+    public CaseRecord WithVerifications(IEnumerable<VerificationRecord> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var added = requests.Where(r => Verifications.All(v => v.Agency != r.Agency)).ToArray();
+        return added.Length == 0 ? this : this with { Verifications = [.. Verifications, .. added] };
+    }
+
+    /// <summary>
+    /// Applies an answer or a passed limit to <paramref name="agency"/>'s request through
+    /// <see cref="VerificationTransitions"/>; null when there is no such request or the trigger is not valid in its
+    /// state (e.g. a repeated answer) — the caller treats that as already done.
+    /// </summary>
+    public CaseRecord? ApplyVerification(VerificationAgency agency, VerificationTrigger trigger, DateTimeOffset at, string? summary = null, bool discrepancy = false)
+    {
+        VerificationRecord? request = Verifications.FirstOrDefault(v => v.Agency == agency);
+        if (request is null || VerificationTransitions.Apply(request.State, trigger) is not { } next)
+        {
+            return null;
+        }
+
+        VerificationRecord updated = trigger == VerificationTrigger.Answer
+            ? request with { State = next, AnsweredAt = at, Summary = summary, Discrepancy = discrepancy }
+            : request with { State = next };
+        return this with { Verifications = Verifications.Select(v => v.Agency == agency ? updated : v).ToArray() };
+    }
+
+    /// <summary>Adds a link to another case (once).</summary>
+    public CaseRecord WithLink(CaseLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return Links.Contains(link) ? this : this with { Links = [.. Links, link] };
     }
 
     /// <summary>Marks deadlines of a kind as met or no longer running.</summary>

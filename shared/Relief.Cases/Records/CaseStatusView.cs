@@ -2,6 +2,7 @@ using Relief.Cases.Audit;
 using Relief.Cases.Deadlines;
 using Relief.Cases.Intake;
 using Relief.Cases.Transfers;
+using Relief.Cases.Verification;
 
 namespace Relief.Cases.Records;
 
@@ -17,6 +18,8 @@ namespace Relief.Cases.Records;
 /// <param name="Deadlines">Every deadline set, earliest first.</param>
 /// <param name="History">The audit trail in order.</param>
 /// <param name="Transfers">Transfers to departments.</param>
+/// <param name="Verifications">Economic-verification requests to agencies and their answers (经济状况核对).</param>
+/// <param name="Links">Cases this one was referred to or from (转诊).</param>
 /// <param name="Decision">The decision, once assessed.</param>
 /// <param name="CreatedAt">When the application arrived.</param>
 /// <param name="UpdatedAt">When the case last changed.</param>
@@ -28,6 +31,8 @@ public sealed record CaseStatusView(
     IReadOnlyList<CaseStatusDeadline> Deadlines,
     IReadOnlyList<CaseStatusEvent> History,
     IReadOnlyList<TransferRecord> Transfers,
+    IReadOnlyList<VerificationRecord> Verifications,
+    IReadOnlyList<CaseLink> Links,
     CaseDecisionRecord? Decision,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -51,7 +56,7 @@ public sealed record CaseStatusView(
             .Select(a => new CaseStatusEvent(a.Sequence, a.At, a.Kind, a.Actor, a.Step, a.Summary, a.Due))
             .ToArray();
         return new CaseStatusView(record.CaseId, record.Program.ToCode(), record.Jurisdiction, record.Step.ToString(), deadlines, history,
-            record.Transfers, record.Decision, record.CreatedAt, record.UpdatedAt);
+            record.Transfers, record.Verifications, record.Links, record.Decision, record.CreatedAt, record.UpdatedAt);
     }
 }
 

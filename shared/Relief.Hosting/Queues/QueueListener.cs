@@ -8,7 +8,7 @@ namespace Relief.Hosting.Queues;
 /// <summary>
 /// Polls one queue for one function. Fetches up to <c>batchSize</c> messages and runs them in parallel;
 /// fetches again when no more than <c>newBatchThreshold</c> are still running; waits 100 ms doubling up
-/// to <c>maxPollingInterval</c> while the queue is empty. Stopping ends polling, lets running invocations
+/// to <c>maxPollingInterval</c> while the queue is empty (on <see cref="PollingClock"/>: real time, even when business time is faked). Stopping ends polling, lets running invocations
 /// finish, and only when the stop deadline passes cancels them (their messages are released, visible again).
 /// </summary>
 internal sealed class QueueListener(
@@ -16,7 +16,7 @@ internal sealed class QueueListener(
     QueueClient queue,
     IQueueMessageHandler handler,
     QueuesOptions options,
-    TimeProvider time,
+    TimeProvider pollingTime,
     ILogger logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopPolling = new();
@@ -92,7 +92,7 @@ internal sealed class QueueListener(
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.MessageLease, _abort.Token).ConfigureAwait(false);
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(backoff.Next(), time, stop).ConfigureAwait(false);
+                    await Task.Delay(backoff.Next(), pollingTime, stop).ConfigureAwait(false);
                     continue;
                 }
 
@@ -114,7 +114,7 @@ internal sealed class QueueListener(
                 queueExists = ex is Azure.RequestFailedException { Status: 404 } ? false : queueExists;
                 try
                 {
-                    await Task.Delay(delay, time, stop).ConfigureAwait(false);
+                    await Task.Delay(delay, pollingTime, stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -78,6 +78,19 @@ public sealed class CaseTransitionsTests
         }
     }
 
+    [Fact]
+    public void Apply_ExtendTimeLimit_KeepsTheStepFromAcceptanceUntilTheDecisionOnly()
+    {
+        var allowed = Enum.GetValues<CaseStep>().Where(s => CaseTransitions.Apply(s, CaseTrigger.ExtendTimeLimit).IsValid).ToArray();
+
+        Assert.All(allowed, s => Assert.Equal(s, CaseTransitions.Apply(s, CaseTrigger.ExtendTimeLimit).To));
+        Assert.DoesNotContain(CaseStep.Submitted, allowed);
+        Assert.DoesNotContain(CaseStep.AwaitingMaterials, allowed);
+        Assert.Contains(CaseStep.Investigation, allowed);
+        Assert.Contains(CaseStep.AwaitingDecision, allowed);
+        Assert.DoesNotContain(allowed, CaseTransitions.IsTerminal);
+    }
+
     private static bool ReachesApprovedOrRefused(CaseStep start)
     {
         var seen = new HashSet<CaseStep>();

@@ -38,6 +38,7 @@ public sealed class DeadlineTests
         Assert.Contains(ReliefApp.Deadlines(escalated), d => d.GetProperty("kind").GetString() == "InvestigationStart" && d.GetProperty("overdue").GetBoolean());
 
         // The case goes on: the late findings are still accepted.
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", Investigators);
         var notice = await app.WaitForStepAsync(caseId, "PublicNotice");
         Assert.Single(ReliefApp.History(notice), h => h.GetProperty("kind").GetString() == "Escalation");
@@ -50,6 +51,7 @@ public sealed class DeadlineTests
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
         await app.ActAcceptedAsync(caseId, "accept", Caseworker);
         await app.WaitForDeadlineAsync(caseId, "InvestigationStart");
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", Investigators);
         await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         app.Time.Advance(TimeSpan.FromDays(8));

@@ -14,6 +14,7 @@ public sealed class ExpenditureTrackTests
         var caseId = await app.SubmitAsync(TestApplications.QingdaoExpenditure());
         await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
         await app.WaitForDeadlineAsync(caseId, "InvestigationStart");
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:0007", "investigator:0008" } });
         await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         app.Time.Advance(TimeSpan.FromDays(8));

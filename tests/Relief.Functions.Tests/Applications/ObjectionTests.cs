@@ -12,6 +12,7 @@ public sealed class ObjectionTests
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
         await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
         await app.WaitForDeadlineAsync(caseId, "InvestigationStart");
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:0007", "investigator:0008" } });
         var firstNotice = await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         string firstDue = ReliefApp.Deadlines(firstNotice).Single(d => d.GetProperty("kind").GetString() == "PublicNoticeEnd").GetProperty("dueDate").GetString()!;

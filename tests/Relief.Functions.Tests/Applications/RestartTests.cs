@@ -27,6 +27,7 @@ public sealed class RestartTests
         await app.WaitForMessagesAsync<SupervisionMessage>(app.SupervisionQueue, m => m.Any(x => x.CaseId == caseId && x.DeadlineKind == CaseDeadlineKind.InvestigationStart));
 
         // Actions still reach the case orchestration, and it runs to approval.
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:0007", "investigator:0008" } });
         await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         await app.RestartAsync();

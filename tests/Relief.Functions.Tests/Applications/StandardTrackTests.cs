@@ -26,6 +26,7 @@ public sealed class StandardTrackTests
         await app.ActAcceptedAsync(caseId, "accept", Caseworker);
         await app.WaitForDeadlineAsync(caseId, "InvestigationStart");
         app.Time.Advance(TimeSpan.FromDays(1));
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", Investigators);
         await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         app.Time.Advance(TimeSpan.FromDays(8));
@@ -80,6 +81,7 @@ public sealed class StandardTrackTests
         var caseId = await app.SubmitAsync(rich);
         await app.ActAcceptedAsync(caseId, "accept", Caseworker);
         await app.WaitForDeadlineAsync(caseId, "InvestigationStart");
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", Investigators);
         var awaiting = await app.WaitForDeadlineAsync(caseId, "CountyDecision");
 

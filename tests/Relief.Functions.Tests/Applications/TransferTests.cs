@@ -61,6 +61,7 @@ public sealed class TransferTests
     {
         await using var app = await ReliefApp.StartAsync();
         var caseId = await OpenCaseAsync(app);
+        await app.AnswerVerificationsAsync(caseId);
         await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:0007", "investigator:0008" } });
         await app.WaitForDeadlineAsync(caseId, "PublicNoticeEnd");
         var transferId = await TransferAsync(app, caseId);

@@ -43,6 +43,10 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public string SupervisionQueue => _settings["Relief:Cases:Supervision:QueueName"]!;
 
+    public string VerificationRequestQueue => _settings["Relief:Cases:Verification:RequestQueueName"]!;
+
+    public string VerificationAnswerQueue => _settings["Relief:Cases:Verification:AnswerQueueName"]!;
+
     public IServiceProvider Services => _factory.Services;
 
     public static async Task<ReliefApp> StartAsync(DateTimeOffset? start = null)
@@ -58,6 +62,8 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Cases:Store:TableName"] = UniqueNames.Table("cases"),
             ["Relief:Cases:Payments:QueueName"] = UniqueNames.Queue("payments"),
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
+            ["Relief:Cases:Verification:RequestQueueName"] = UniqueNames.Queue("ev-requests"),
+            ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
         };
         var app = new ReliefApp(azurite.ConnectionString, new FakeTimeProvider(start ?? Start), settings);
         var health = await app.Client.GetAsync("/api/health");
@@ -155,6 +161,27 @@ public sealed class ReliefApp : IAsyncDisposable
 
         Assert.Fail($"Timed out waiting for messages on {queueName}; found {messages.Count}.");
         return messages;
+    }
+
+    /// <summary>
+    /// Plays the agencies: waits for the case's six economic-verification requests and answers each (except
+    /// <paramref name="silent"/>) on the answer queue, as the checking centre would (base64 JSON, the Functions default).
+    /// </summary>
+    public async Task<IReadOnlyList<EconomicVerificationRequestMessage>> AnswerVerificationsAsync(string caseId, string[]? silent = null, string? discrepancyFrom = null)
+    {
+        var requests = await WaitForMessagesAsync<EconomicVerificationRequestMessage>(VerificationRequestQueue, m => m.Count(r => r.CaseId == caseId) >= 6);
+        var answers = new QueueClient(ConnectionString, VerificationAnswerQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await answers.CreateIfNotExistsAsync();
+        var mine = requests.Where(r => r.CaseId == caseId).ToArray();
+        foreach (var request in mine.Where(r => !(silent ?? []).Contains(r.Agency)))
+        {
+            bool discrepancy = request.Agency == discrepancyFrom;
+            var answer = new EconomicVerificationAnswerMessage(request.RequestId, caseId, request.Agency, Time.GetUtcNow(),
+                discrepancy ? "Records show more than declared." : "Records match the declaration.", discrepancy);
+            await answers.SendMessageAsync(QueueMessageText.Encode(answer, base64: true));
+        }
+
+        return mine;
     }
 
     public async ValueTask DisposeAsync()

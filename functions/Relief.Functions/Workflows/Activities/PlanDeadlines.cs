@@ -21,6 +21,7 @@ public sealed class PlanDeadlines(IPolicyCatalog catalog, CaseDeadlinePlanner pl
             DeadlinePlan.Acceptance => [.. planner.AtAcceptance(input.Program, policy, input.AppliedAt, input.From)],
             DeadlinePlan.PublicNotice => [CaseDeadlinePlanner.PublicNoticeEnd(policy, input.From)],
             DeadlinePlan.CountyDecision => [planner.CountyDecision(input.Program, policy, input.From)],
+            DeadlinePlan.Extension => [planner.ExtendOverall(policy, input.From, input.Reason ?? throw new ArgumentException("An extension needs a reason.", nameof(input)))],
             _ => throw new ArgumentOutOfRangeException(nameof(input), input.Plan, "Unknown plan."),
         };
         return Task.FromResult(deadlines);

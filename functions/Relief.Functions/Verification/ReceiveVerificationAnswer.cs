@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Relief.Cases.Audit;
+using Relief.Cases.Lifecycle;
+using Relief.Cases.Records;
+using Relief.Cases.Storage;
+using Relief.Cases.Storage.Queues;
+using Relief.Cases.Verification;
+using Relief.Durable;
+using Relief.Functions.Workflows;
+using Relief.Hosting.Queues;
+
+namespace Relief.Functions.Verification;
+
+/// <summary>
+/// Queue <c>economic-verification-answers</c> (setting <c>Relief:Cases:Verification:AnswerQueueName</c>): an agency's
+/// answer to an economic-verification request (核对反馈). The answer is first stored on the case record and in the audit
+/// trail (so it is kept even if the case has ended), then raised into the case orchestration as
+/// <see cref="CaseOrchestrator.AnswerEvent"/>. A message that names no known case or request throws: it is
+/// retried and then moved to the poison queue with the reason — never dropped. A repeated answer changes nothing.
+/// </summary>
+public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, DurableTaskClient durable, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
+    : IQueueFunction<EconomicVerificationAnswerMessage>
+{
+    /// <summary>Longest finding accepted.</summary>
+    public const int MaxSummary = 2000;
+
+    public async Task RunAsync(EconomicVerificationAnswerMessage message, QueueTriggerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(context);
+        var (agency, summary) = Validate(message);
+        CaseRecord record = await cases.GetAsync(message.CaseId!, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"caseId: case '{message.CaseId}' does not exist; the answer to request '{message.RequestId}' cannot be applied.");
+        VerificationRecord request = record.Verifications.FirstOrDefault(v => v.Agency == agency)
+            ?? throw new InvalidOperationException($"agency: case '{record.CaseId}' has no verification request to '{agency.ToCode()}'.");
+        if (!string.Equals(request.RequestId, message.RequestId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"requestId: '{message.RequestId}' is not the request sent to '{agency.ToCode()}' for case '{record.CaseId}' (expected '{request.RequestId}').");
+        }
+
+        DateTimeOffset at = time.GetUtcNow();
+        bool discrepancy = message.Discrepancy == true;
+        bool late = request.State == VerificationState.Overdue;
+        CaseRecord stored = await updates.UpdateAsync(record.CaseId, r => r.ApplyVerification(agency, VerificationTrigger.Answer, at, summary, discrepancy), cancellationToken).ConfigureAwait(false);
+        string text = string.Create(CultureInfo.InvariantCulture,
+            $"Economic-verification answer (核对反馈) from {agency.ToCode()}{(late ? ", after its deadline" : string.Empty)}: {summary}{(discrepancy ? " — DISCREPANCY with the declaration; the approver must review it." : string.Empty)}");
+
+        // Audit once per request: a redelivered message appends nothing new.
+        await updates.AppendAsync(record.CaseId, request.RequestId + ":answer", stored.Step.ToString(), at,
+            [new AuditNote(AuditEntryKind.Action, "agency:" + agency.ToCode(), text)], cancellationToken).ConfigureAwait(false);
+        if (!CaseTransitions.IsTerminal(stored.Step))
+        {
+            await durable.RaiseEventAsync(record.CaseId, CaseOrchestrator.AnswerEvent, new VerificationAnswerEvent(agency, discrepancy), cancellationToken).ConfigureAwait(false);
+        }
+
+        Logs.VerificationAnswered(logger, record.CaseId, request.RequestId, late);
+    }
+
+    private static (VerificationAgency Agency, string Summary) Validate(EconomicVerificationAnswerMessage message)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(message.CaseId))
+        {
+            errors.Add("caseId: is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(message.RequestId))
+        {
+            errors.Add("requestId: is required (the id sent with the request).");
+        }
+
+        if (!VerificationAgencies.TryParse(message.Agency, out var agency))
+        {
+            errors.Add($"agency: must be one of {VerificationAgencies.Codes}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(message.Summary) || message.Summary.Length > MaxSummary)
+        {
+            errors.Add($"summary: the finding in words is required, 1–{MaxSummary} characters.");
+        }
+
+        return errors.Count == 0
+            ? (agency, message.Summary!.Trim())
+            : throw new FormatException("Invalid economic-verification answer: " + string.Join(" ", errors));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Relief.Cases.Verification;
+
+/// <summary>
+/// One agency's part of a case's economic verification (经济状况核对), as kept on the case record. No personal data:
+/// the answer's <see cref="Summary"/> is the agency's finding in words (e.g. <c>no vehicle registered</c>).
+/// </summary>
+/// <param name="Agency">The agency.</param>
+/// <param name="RequestId">The id sent with the request and expected back with the answer (<c>{caseId}-ev-{agency}</c>).</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="RequestedAt">When the request was sent.</param>
+/// <param name="DueAt">When the answer is due.</param>
+/// <param name="AnsweredAt">When the answer arrived, if it has.</param>
+/// <param name="Summary">The agency's finding.</param>
+/// <param name="Discrepancy">True when the agency's data contradicts the declaration; the approver must see it.</param>
+public sealed record VerificationRecord(
+    VerificationAgency Agency,
+    string RequestId,
+    VerificationState State,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset? AnsweredAt = null,
+    string? Summary = null,
+    bool Discrepancy = false)
+{
+    /// <summary>The request id of <paramref name="agency"/> for case <paramref name="caseId"/>.</summary>
+    public static string RequestIdOf(string caseId, VerificationAgency agency) => $"{caseId}-ev-{agency.ToCode()}";
+}
