@@ -39,6 +39,9 @@ builder.Services.AddCaseStorage(builder.Configuration).AddCaseStorageStartup(); 
 builder.Services.AddSingleton<CaseActions>();
 builder.Services.AddSingleton<CaseApplications>();
 builder.Services.AddSingleton<CaseUpdates>();
+builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
+    .Validate(o => o.KeyBytes().Length > 0).ValidateOnStart(); // no default: a missing key stops the host naming the setting
+builder.Services.AddSingleton<BeneficiaryIdentifier>();
 
 // Durable orchestrations (extensions.durableTask in host.json; AzureWebJobsStorage).
 builder.Services.AddDurableTask()
@@ -75,6 +78,7 @@ app.Http<WithdrawApplication>("POST", "applications/{id}/withdraw");
 app.Http<ExtendTimeLimit>("POST", "applications/{id}/extend");
 app.Http<TransferCase>("POST", "applications/{id}/transfers");
 app.Http<RecordDepartmentReply>("POST", "applications/{id}/transfers/{transferId}/reply");
+app.Http<ReferCase>("POST", "applications/{id}/referrals");
 app.Http<UploadDocument>("POST", "applications/{id}/documents");
 app.Http<ListDocuments>("GET", "applications/{id}/documents");
 app.Http<DownloadDocument>("GET", "applications/{id}/documents/{documentId}");

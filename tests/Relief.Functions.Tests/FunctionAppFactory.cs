@@ -10,6 +10,9 @@ namespace Relief.Functions.Tests;
 public sealed class FunctionAppFactory(string connectionString, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The beneficiary-id key of test hosts (32 bytes, base64).</summary>
+    public const string TestBeneficiaryKey = "dGVzdC1vbmx5LWJlbmVmaWNpYXJ5LWtleS0zMi1ieXRlcyE=";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, config) =>
@@ -18,6 +21,7 @@ public sealed class FunctionAppFactory(string connectionString, TimeProvider? ti
             {
                 ["AzureWebJobsStorage"] = connectionString,
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.2",
+                ["Relief:Cases:Beneficiary:Key"] = TestBeneficiaryKey,
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);

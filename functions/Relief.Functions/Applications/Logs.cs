@@ -23,4 +23,7 @@ internal static partial class Logs
 
     [LoggerMessage(6, LogLevel.Information, "Case {CaseId}: transfer {TransferId} started")]
     public static partial void TransferStarted(ILogger logger, string caseId, string transferId);
+
+    [LoggerMessage(7, LogLevel.Information, "Case {CaseId} referred to {Program} as case {ReferredCaseId}")]
+    public static partial void CaseReferred(ILogger logger, string caseId, string referredCaseId, string program);
 }

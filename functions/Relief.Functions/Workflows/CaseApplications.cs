@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Relief.Cases.Assessment;
 using Relief.Cases.Intake;
 using Relief.Cases.Records;
@@ -41,16 +39,5 @@ public sealed class CaseApplications(ICaseStore cases, IPolicyCatalog catalog, C
     {
         ArgumentNullException.ThrowIfNull(application);
         return catalog.Find(application.Household.Jurisdiction, date).GetOrThrow();
-    }
-
-    /// <summary>
-    /// The pseudonymous beneficiary id of the household (payment idempotency key): <c>hh-</c> and a SHA-256 prefix of
-    /// the applicant's resident ID, so two cases of one household share it and no ID number leaves the case store.
-    /// </summary>
-    public static string BeneficiaryId(ValidatedApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes("relief-beneficiary|" + application.Applicant.Id.Value));
-        return "hh-" + Convert.ToHexStringLower(hash)[..20];
     }
 }

@@ -46,4 +46,46 @@ public sealed class EmergencyTrackTests
         await Task.Delay(300);
         Assert.Single(await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Count >= 1), p => p.CaseId == caseId);
     }
+
+    [Fact]
+    public async Task EmergencyCase_HardshipLasts_ReferredToDibao_LinkedNewCaseOnTheStandardTrack_RetrySameCase()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var emergency = await app.SubmitAsync(TestApplications.QingdaoEmergency());
+        await app.WaitForDeadlineAsync(emergency, "InvestigationStart");
+
+        var noConsent = await app.ActAsync(emergency, "referrals", new { actor = "caseworker:0042", program = "medical" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noConsent.StatusCode);
+        string problems = await noConsent.Content.ReadAsStringAsync();
+        Assert.Contains("program", problems, StringComparison.Ordinal);
+        Assert.Contains("consentToEconomicVerification", problems, StringComparison.Ordinal);
+
+        var referral = new { actor = "caseworker:0042", program = "dibao", consentToEconomicVerification = true, note = "Income lost for the coming months." };
+        var first = await app.ActAcceptedAsync(emergency, "referrals", referral);
+        var retry = await app.ActAcceptedAsync(emergency, "referrals", referral);
+        string dibao = first.GetProperty("caseId").GetString()!;
+        Assert.Equal(dibao, retry.GetProperty("caseId").GetString());
+        Assert.NotEqual(emergency, dibao);
+
+        // The new case runs the standard track: acceptance, then economic verification requests.
+        var accepted = await app.ActAcceptedAsync(dibao, "accept", new { actor = "caseworker:0042" });
+        Assert.Equal("Investigation", accepted.GetProperty("nextStep").GetString());
+        var requests = await app.AnswerVerificationsAsync(dibao);
+        Assert.Equal(6, requests.Count);
+        var referred = await app.StatusAsync(dibao);
+        Assert.Equal("dibao", referred.GetProperty("program").GetString());
+        var from = Assert.Single(referred.GetProperty("links").EnumerateArray());
+        Assert.Equal("ReferredFrom", from.GetProperty("kind").GetString());
+        Assert.Equal(emergency, from.GetProperty("caseId").GetString());
+
+        var source = await app.WaitForStatusAsync(emergency, s => ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.StartsWith("Referred (转诊) to dibao", StringComparison.Ordinal)), "the referral on the emergency case");
+        var to = Assert.Single(source.GetProperty("links").EnumerateArray());
+        Assert.Equal("ReferredTo", to.GetProperty("kind").GetString());
+        Assert.Equal(dibao, to.GetProperty("caseId").GetString());
+        Assert.Single(ReliefApp.History(source), h => h.GetProperty("summary").GetString()!.StartsWith("Referred (转诊)", StringComparison.Ordinal));
+
+        // Only emergency cases are referred on.
+        var notEmergency = await app.ActAsync(dibao, "referrals", referral);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, notEmergency.StatusCode);
+    }
 }

@@ -12,7 +12,7 @@ namespace Relief.Functions.Workflows.Activities;
 /// Activity: writes a decision's payment instructions (发放指令) to the <c>payments</c> queue and records each in the
 /// audit trail. At least once: a retry writes the same instructions, which carry the same idempotency key.
 /// </summary>
-public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, IPaymentInstructionWriter payments, ILogger<WritePayments> logger)
+public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, ILogger<WritePayments> logger)
     : IActivity<PaymentRequest, PaymentSummary>
 {
     /// <summary>The activity name.</summary>
@@ -23,7 +23,7 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
         ArgumentNullException.ThrowIfNull(input);
         var record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var application = await applications.ApplicationAsync(record, cancellationToken).ConfigureAwait(false);
-        string beneficiary = CaseApplications.BeneficiaryId(application);
+        string beneficiary = beneficiaries.Of(application);
         DateOnly today = ChinaStandardTime.DateOf(input.At);
         var assessment = applications.Assess(application, record.Decision?.DecisionDate ?? today);
 
