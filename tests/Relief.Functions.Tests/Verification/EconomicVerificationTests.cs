@@ -74,6 +74,8 @@ public sealed class EconomicVerificationTests
         Assert.Equal("vehicles,bank", escalation.Reference);
         Assert.Contains(ReliefApp.History(notice), h => h.GetProperty("kind").GetString() == "Escalation"
             && h.GetProperty("summary").GetString()!.Contains("No answer from: vehicles, bank.", StringComparison.Ordinal));
+        Assert.Contains(ReliefApp.History(notice), h => h.GetProperty("kind").GetString() == "Decision"
+            && h.GetProperty("summary").GetString()!.Contains("4 of 6 agencies answered; no answer from vehicles, bank — the approver must review", StringComparison.Ordinal));
         Assert.Equal(["Overdue", "Overdue"], Verifications(notice).Where(v => v.GetProperty("agency").GetString() is "Bank" or "Vehicles").Select(v => v.GetProperty("state").GetString()));
 
         // The late answer is not lost: recorded on the case and in the audit trail.
