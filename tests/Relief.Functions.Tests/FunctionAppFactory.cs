@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Relief.Functions.Tests;
 
 /// <summary>The real function app (Program.cs) on a test server, against the given storage.</summary>
-public sealed class FunctionAppFactory(string connectionString, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+public sealed class FunctionAppFactory(string connectionString, TimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The beneficiary-id key of test hosts (32 bytes, base64).</summary>
@@ -26,6 +26,7 @@ public sealed class FunctionAppFactory(string connectionString, TimeProvider? ti
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);
         });
-        if (time is not null) builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (time is not null) builder.ConfigureTestServices(s => s.AddSingleton(time));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 }

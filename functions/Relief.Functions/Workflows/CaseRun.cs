@@ -17,6 +17,7 @@ namespace Relief.Functions.Workflows;
 internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInput input) : IDisposable
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
+
     private readonly List<WatchedDeadline> _watched = [];
     private readonly HashSet<VerificationAgency> _awaitingAnswers = [];
     private Task<CaseActionEvent>? _pendingAction;
@@ -48,11 +49,12 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             return false;
         }
 
+        // Pay first: the advance never waits on anything else, not even on the deadline planning below.
         _acceptedAt = input.AppliedAt;
-        var deadlines = await PlanAsync(DeadlinePlan.Acceptance, input.AppliedAt);
         var payment = await context.CallActivityAsync<PaymentSummary>(WritePayments.Name,
             new PaymentRequest(input.CaseId, NextOperation(), PaymentKind.Advance, Now, Step), Retry);
         _advancePaid = payment.Total;
+        var deadlines = await PlanAsync(DeadlinePlan.Acceptance, input.AppliedAt);
         await MoveAsync(CaseTrigger.GrantAdvanceRelief, "system",
             Money($"Advance relief granted (先行救助): {payment.Total} yuan from the township reserve fund (乡镇备用金); paperwork and post-hoc notice follow."),
             set: deadlines, close: [CaseDeadlineKind.AdvanceRelief]);
@@ -277,8 +279,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     /// <summary>Sends the economic-verification requests; the start limit is met at once, the answer limit is watched.</summary>
     private async Task RequestVerificationAsync()
     {
-        var plan = await context.CallActivityAsync<VerificationPlan>(RequestEconomicVerification.Name,
-            new VerificationRequestInput(input.CaseId, NextOperation(), Now, Step), Retry);
+        var plan = await WithCalendarAsync<VerificationPlan>(RequestEconomicVerification.Name,
+            new VerificationRequestInput(input.CaseId, NextOperation(), Now, Step));
         foreach (var agency in plan.Agencies)
         {
             _awaitingAnswers.Add(agency);
@@ -309,7 +311,10 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     }
 
     private Task<CaseDeadline[]> PlanAsync(DeadlinePlan plan, DateTimeOffset from, string? reason = null) =>
-        context.CallActivityAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt, reason), Retry);
+        WithCalendarAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt, reason));
+
+    private Task<T> WithCalendarAsync<T>(string activity, object request) =>
+        CalendarAware.CallAsync<T>(context, input.CaseId, NextOperation, activity, request);
 
     private async Task MoveAsync(CaseTrigger trigger, string actor, string summary, IReadOnlyList<CaseDeadline>? set = null,
         IReadOnlyList<CaseDeadlineKind>? close = null, AuditEntryKind kind = AuditEntryKind.Action)

@@ -34,7 +34,7 @@ public static class TransferOrchestrator
         string Next() => string.Create(CultureInfo.InvariantCulture, $"{context.InstanceId}:{++operation}");
         DateTimeOffset Now() => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-        CaseDeadline deadline = await context.CallActivityAsync<CaseDeadline>(OpenTransfer.Name, new OpenTransferRequest(input, Next(), Now()), Retry);
+        CaseDeadline deadline = await CalendarAware.CallAsync<CaseDeadline>(context, input.CaseId, Next, OpenTransfer.Name, new OpenTransferRequest(input, Next(), Now()));
         var reply = context.WaitForExternalEvent<DepartmentReplyEvent>(ReplyEvent);
         using (var cts = new CancellationTokenSource())
         {

@@ -22,6 +22,7 @@ public sealed class ReliefApp : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     private readonly Dictionary<string, string?> _settings;
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
     private FunctionAppFactory _factory;
 
     private ReliefApp(string connectionString, FakeTimeProvider time, Dictionary<string, string?> settings)
@@ -71,12 +72,16 @@ public sealed class ReliefApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Stops the host (as a deployment or crash-restart would) and starts a new one on the same storage and clock.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Stops the host (as a deployment or crash-restart would) and starts a new one on the same storage and clock;
+    /// <paramref name="services"/> replaces services in the new host (a deployment with new data files).
+    /// </summary>
+    public async Task RestartAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        _factory = new FunctionAppFactory(ConnectionString, Time, _settings);
+        _services = services ?? _services;
+        _factory = new FunctionAppFactory(ConnectionString, Time, _settings, _services);
         Client = _factory.CreateClient();
     }
 
