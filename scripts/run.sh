@@ -85,7 +85,8 @@ else
   echo "AzureWebJobsStorage names a storage account: Azurite not started."
 fi
 
-dotnet build functions/Relief.Functions/Relief.Functions.csproj -c Release -nologo -v q
+# No build servers: Ctrl+C must leave nothing running (MSBuild nodes and the compiler server would linger).
+dotnet build functions/Relief.Functions/Relief.Functions.csproj -c Release -nologo -v q --disable-build-servers
 # Content root = repository root: host.json and local.settings.json are read from here.
 dotnet functions/Relief.Functions/bin/Release/net10.0/Relief.Functions.dll "$@" &
 host_pid=$!
