@@ -10,6 +10,8 @@ using Relief.Durable.Worker;
 // Usage: Relief.Durable.TestHost <connection> <hub> <hostId> <partitions> <episodeLog> <activityLog> <localBacklog>
 // Runs a durable worker until stdin says "stop" (graceful) or closes, or the process is killed.
 // RELIEF_DURABLE_FAULT=point:n makes it die at a checkpoint (see FaultInjection).
+// RELIEF_TESTHOST_SCHEDULE=prefix:count makes its own client start HelloSequence5 "prefix-i" (input "pi") once it
+// owns every partition, so the starts are handed over in process.
 var (connection, hub, hostId, partitions, episodeLog, activityLog, localBacklog) =
     (args[0], args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4], args[5], int.Parse(args[6], CultureInfo.InvariantCulture));
 
@@ -42,6 +44,16 @@ builder.Services.AddDurableTask(o =>
 using var host = builder.Build();
 await host.StartAsync();
 Console.WriteLine("ready");
+if (Environment.GetEnvironmentVariable("RELIEF_TESTHOST_SCHEDULE") is { Length: > 0 } schedule)
+{
+    var (prefix, count) = (schedule.Split(':')[0], int.Parse(schedule.Split(':')[1], CultureInfo.InvariantCulture));
+    var worker = host.Services.GetRequiredService<DurableTaskWorker>();
+    while (worker.OwnedPartitions.Count < partitions) await Task.Delay(50);
+    await Task.Delay(500); // the partitions' processors are registered just after the leases
+    var client = host.Services.GetRequiredService<DurableTaskClient>();
+    for (var i = 0; i < count; i++)
+        await client.ScheduleNewOrchestrationInstanceAsync("HelloSequence5", $"p{i}", new StartOrchestrationOptions($"{prefix}-{i}"));
+}
 while (Console.ReadLine() is { } line && line != "stop")
 {
 }

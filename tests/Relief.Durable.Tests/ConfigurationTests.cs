@@ -35,6 +35,7 @@ public sealed class ConfigurationTests
 
         Assert.Empty(options.Validate());
         Assert.Equal((4, 10, 10), (options.PartitionCount, options.MaxConcurrentActivityFunctions, options.MaxConcurrentOrchestratorFunctions));
+        Assert.Equal((TimeSpan.FromMinutes(5), 48), (options.PendingStartTimeout, options.MaxStorageConnections));
     }
 
     [Fact]

@@ -39,6 +39,38 @@ public sealed class ManagementTests
     }
 
     [Fact]
+    public async Task TerminateInstanceAsync_ParentWithRunningSubOrchestrations_TerminatesThemRecursively()
+    {
+        await using var hub = await TestHub.StartAsync(d => d
+            .AddOrchestrator<string?, string>("Parent", async (ctx, _) =>
+            {
+                var done = await ctx.CallSubOrchestratorAsync<string>("Quick", null, new SubOrchestrationOptions(ctx.InstanceId + "-quick"));
+                var a = ctx.CallSubOrchestratorAsync<string>("Middle", null, new SubOrchestrationOptions(ctx.InstanceId + "-a"));
+                var b = ctx.CallSubOrchestratorAsync<string>("Leaf", null, new SubOrchestrationOptions(ctx.InstanceId + "-b"));
+                return done + string.Join(",", await Task.WhenAll(a, b));
+            })
+            .AddOrchestrator<string?, string>("Quick", (_, _) => Task.FromResult("quick"))
+            .AddOrchestrator<string?, string>("Middle", (ctx, _) => ctx.CallSubOrchestratorAsync<string>("Leaf", null, new SubOrchestrationOptions(ctx.InstanceId + "-leaf")))
+            .AddOrchestrator<string?, string>("Leaf", async (ctx, _) =>
+            {
+                ctx.SetCustomStatus("waiting");
+                return await ctx.WaitForExternalEvent<string>("go");
+            }));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", null, new StartOrchestrationOptions("household-7"));
+        string[] leaves = ["household-7-b", "household-7-a-leaf"];
+        foreach (var leaf in leaves) await hub.Client.WaitForInstanceAsync(leaf, m => m.SerializedCustomStatus is not null, TestHub.Guard());
+
+        await hub.Client.TerminateInstanceAsync(id, "household moved away");
+        var terminated = new List<OrchestrationMetadata>();
+        foreach (var instance in new[] { id, "household-7-a", "household-7-b", "household-7-a-leaf" })
+            terminated.Add(await hub.Client.WaitForInstanceCompletionAsync(instance, true, TestHub.Guard()));
+        var quick = await hub.Client.GetInstanceAsync("household-7-quick", getInputsAndOutputs: true);
+
+        Assert.All(terminated, m => Assert.Equal((OrchestrationRuntimeStatus.Terminated, "household moved away"), (m.RuntimeStatus, m.ReadOutputAs<string>())));
+        Assert.Equal((OrchestrationRuntimeStatus.Completed, "quick"), (quick?.RuntimeStatus, quick?.ReadOutputAs<string>()));
+    }
+
+    [Fact]
     public async Task SuspendInstanceAsync_EventWhileSuspended_AppliedOnlyAfterResume()
     {
         await using var hub = await StartAsync();

@@ -29,7 +29,8 @@ public sealed class MetricsTests
         Assert.Equal(4, done.ReadOutputAs<int>());
         Assert.True(metrics.Total > before);
         Assert.True(Interlocked.Read(ref observed) > 0);
-        Assert.True(snapshot.GetValueOrDefault("table.batch") >= 3, "one commit per episode");
-        Assert.True(snapshot.GetValueOrDefault("queue.send") >= 1, "the start message");
+        Assert.True(snapshot.GetValueOrDefault("table.insert") >= 2, "the client's index row and the first commit");
+        Assert.True(snapshot.GetValueOrDefault("table.update") >= 2, "the later commits, one single-entity write each");
+        Assert.True(snapshot.GetValueOrDefault("queue.receive") >= 1, "control-queue polling");
     }
 }

@@ -45,7 +45,15 @@ public sealed class TestHub : IAsyncDisposable
         if (!startWorker) builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
         register(durable);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
         return new TestHub(host, hubName, azurite.ConnectionString);
     }
 

@@ -49,18 +49,27 @@ public sealed class DurableTaskClient
         var executionId = _ids.NewId();
         var now = _time.GetUtcNow();
         var json = JsonData.Serialize(input);
-        // Index first (the conflict check); if this process dies before the enqueue, the partition owner restarts it from the index row.
+        // The index row first: it is the conflict check and the durable record of the start. Then the start is handed
+        // to this process's worker when it owns the instance's partition (no queue message), else sent to the
+        // control queue. If either hand-over is lost (this process dies in between, or the partition moves), the
+        // partition owner starts the instance from the row (PendingStartSweeper, or the scan at take-over).
         await _index.InsertPendingAsync(instanceId, name, options?.Version, executionId, json, now, cancellationToken).ConfigureAwait(false);
+        var start = new HistoryEvent
+        {
+            Type = HistoryEventType.ExecutionStarted, Name = name, Version = options?.Version, Input = json,
+            ExecutionId = executionId, Timestamp = now.UtcDateTime,
+        };
+        if (_storage.StartInProcess?.Invoke(instanceId, start) == true)
+        {
+            FaultInjection.Hit(FaultInjection.AfterInProcessStart);
+            return instanceId;
+        }
         await _storage.SendAsync(_storage.ControlQueueFor(instanceId), new TaskMessage
         {
             Id = "start-" + executionId,
             InstanceId = instanceId,
             ExecutionId = executionId,
-            Event = new HistoryEvent
-            {
-                Type = HistoryEventType.ExecutionStarted, Name = name, Version = options?.Version, Input = json,
-                ExecutionId = executionId, Timestamp = now.UtcDateTime,
-            },
+            Event = start,
         }, cancellationToken).ConfigureAwait(false);
         return instanceId;
     }
@@ -72,7 +81,10 @@ public sealed class DurableTaskClient
         return SendControlAsync(instanceId, new HistoryEvent { Type = HistoryEventType.EventRaised, Name = eventName, Input = JsonData.Serialize(eventData) }, cancellationToken);
     }
 
-    /// <summary>Terminates a running or suspended instance.</summary>
+    /// <summary>
+    /// Terminates a running or suspended instance, and with it the sub-orchestrations it started that are still
+    /// running (recursively), with the same reason.
+    /// </summary>
     public Task TerminateInstanceAsync(string instanceId, object? reason = null, CancellationToken cancellationToken = default) =>
         SendControlAsync(instanceId, new HistoryEvent { Type = HistoryEventType.ExecutionTerminated, Result = JsonData.Serialize(reason) }, cancellationToken);
 

@@ -52,10 +52,27 @@ public sealed class DurableTaskOptions
     public TimeSpan PartitionLeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long an instance may stay Pending before its partition owner starts it from its index row. A start
+    /// is recorded by the client's index row first; if the client died before sending the start message (or an
+    /// in-process start was dropped because the partition moved), nothing else would ever start it. Owners
+    /// look for such rows at this interval; a start that merely waited in a long queue is de-duplicated.
+    /// Default 5 min.
+    /// </summary>
+    public TimeSpan PendingStartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A stable name for this process. Default: machine name + process id. A process restarted with the
     /// same id takes its own leases back at once; two live processes must never share an id.
     /// </summary>
     public string? HostId { get; set; }
+
+    /// <summary>
+    /// Most HTTP connections this process keeps to each storage service (tables, queues, blobs). Requests beyond
+    /// it wait for a free connection rather than opening new ones: a burst (e.g. hundreds of starts at once)
+    /// otherwise opens a connection per request, which costs the storage service more than the requests do.
+    /// Default 48.
+    /// </summary>
+    public int MaxStorageConnections { get; set; } = 48;
 
     /// <summary>Payloads larger than this many bytes go to blobs. Default 45 000.</summary>
     public int LargePayloadThreshold { get; set; } = 45_000;
@@ -79,6 +96,8 @@ public sealed class DurableTaskOptions
         if (PartitionLeaseDuration < TimeSpan.FromSeconds(2)) errors.Add("PartitionLeaseDuration must be ≥ 2 s.");
         if (PartitionLeaseRenewInterval <= TimeSpan.Zero || PartitionLeaseRenewInterval * 3 > PartitionLeaseDuration)
             errors.Add("PartitionLeaseRenewInterval must be positive and at most a third of PartitionLeaseDuration.");
+        if (MaxStorageConnections < 2) errors.Add("MaxStorageConnections must be ≥ 2.");
+        if (PendingStartTimeout < TimeSpan.FromMilliseconds(100)) errors.Add("PendingStartTimeout must be ≥ 100 ms.");
         if (LargePayloadThreshold is < 1024 or > 48_000) errors.Add("LargePayloadThreshold must be 1 024–48 000 bytes.");
         return errors;
     }

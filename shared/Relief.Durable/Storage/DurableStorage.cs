@@ -15,9 +15,10 @@ namespace Relief.Durable.Storage;
 /// The storage clients of one task hub (tables, queues, blobs), all counted by
 /// <see cref="StorageRequestCountingPolicy"/>, plus the message and large-payload codec.
 /// </summary>
-public sealed class DurableStorage
+public sealed class DurableStorage : IDisposable
 {
     private readonly DurableTaskOptions _options;
+    private readonly SocketsHttpHandler _connections;
 
     /// <summary>Creates the clients (no I/O).</summary>
     public DurableStorage(DurableTaskOptions options, StorageRequestMetrics metrics)
@@ -28,11 +29,15 @@ public sealed class DurableStorage
         Metrics = metrics;
         var connection = options.ConnectionString ?? throw new InvalidOperationException("No storage connection string.");
 
-        var tableOptions = new TableClientOptions();
+        // One bounded connection pool for the hub's clients: a burst of requests waits for a free connection
+        // instead of opening one each (connection set-up cost the storage service more than the requests did).
+        _connections = new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxStorageConnections };
+        var transport = new Azure.Core.Pipeline.HttpClientTransport(_connections);
+        var tableOptions = new TableClientOptions { Transport = transport };
         tableOptions.AddPolicy(new StorageRequestCountingPolicy(metrics, "table"), HttpPipelinePosition.PerRetry);
-        var queueOptions = new QueueClientOptions();
+        var queueOptions = new QueueClientOptions { Transport = transport };
         queueOptions.AddPolicy(new StorageRequestCountingPolicy(metrics, "queue"), HttpPipelinePosition.PerRetry);
-        var blobOptions = new BlobClientOptions();
+        var blobOptions = new BlobClientOptions { Transport = transport };
         blobOptions.AddPolicy(new StorageRequestCountingPolicy(metrics, "blob"), HttpPipelinePosition.PerRetry);
 
         var tables = new TableServiceClient(connection, tableOptions);
@@ -72,18 +77,29 @@ public sealed class DurableStorage
     /// <summary>Partition count.</summary>
     public int PartitionCount => _options.PartitionCount;
 
-    private int _created;
+    /// <summary>
+    /// Set by the worker of this process: hands a client's start to the session of a locally owned instance
+    /// (no control-queue message); false when the instance's partition is not owned here.
+    /// </summary>
+    internal Func<string, HistoryEvent, bool>? StartInProcess { get; set; }
 
-    /// <summary>Creates every table, queue and container if missing (once per process).</summary>
+    private int _created;
+    private int _hubChecked;
+
+    /// <summary>
+    /// Creates every table, queue and container if missing, and records or checks the hub's partition count
+    /// (once per process). Throws <see cref="TaskHubMismatchException"/> when the hub was created with another
+    /// partition count.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _created) == 1) return;
+        await CheckTaskHubAsync(cancellationToken).ConfigureAwait(false); // first: a mismatching process creates nothing
         var tasks = new List<Task>
         {
             History.CreateIfNotExistsAsync(cancellationToken),
             Instances.CreateIfNotExistsAsync(cancellationToken),
             Timers.CreateIfNotExistsAsync(cancellationToken),
-            Leases.CreateIfNotExistsAsync(cancellationToken),
             Quarantine.CreateIfNotExistsAsync(cancellationToken),
             WorkItems.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
@@ -91,6 +107,18 @@ public sealed class DurableStorage
         tasks.AddRange(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         await Task.WhenAll(tasks).ConfigureAwait(false);
         Volatile.Write(ref _created, 1);
+    }
+
+    /// <summary>
+    /// Records this process's partition count in the hub's metadata, or checks it against the recorded one
+    /// (the leases table only; once per process). Throws <see cref="TaskHubMismatchException"/> on a mismatch.
+    /// </summary>
+    public async Task CheckTaskHubAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _hubChecked) == 1) return;
+        await Leases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await new TaskHubMetadataStore(this).EnsureCompatibleAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _hubChecked, 1);
     }
 
     /// <summary>The partition of an instance.</summary>
@@ -169,6 +197,9 @@ public sealed class DurableStorage
 
     /// <summary>Marks a property value that lives in a blob.</summary>
     public const string BlobPrefix = "blob:";
+
+    /// <summary>Closes the hub's storage connections.</summary>
+    public void Dispose() => _connections.Dispose();
 
     /// <summary>True for 409 Conflict and 412 Precondition Failed.</summary>
     public static bool IsConflict(RequestFailedException ex) => ex is { Status: 409 or 412 };

@@ -9,15 +9,25 @@ namespace Relief.Durable.Storage;
 /// <summary>
 /// Reads and commits history partitions. Partition key = instance id. The state row
 /// (<see cref="StateRowKey"/>) holds the status and is the single commit point: every episode is one
-/// entity-group transaction = state row (ETag-checked) + one row with the episode's events, so the
-/// status can never lag behind history, and a conflicting writer aborts.
+/// atomic, ETag-checked write of the state row, so the status can never lag behind history, and a
+/// conflicting writer aborts. The newest events of the current generation travel inside the state row
+/// (its tail, up to <see cref="InlineHistoryChars"/>), so a small episode commits as one single-entity
+/// write; when the tail grows past the limit, or a generation ends, the commit is an entity-group
+/// transaction = state row + the tail moved to an episode row.
 /// </summary>
 public sealed class HistoryStore(DurableStorage storage)
 {
     /// <summary>Row key of the state row (sorts before episode rows).</summary>
     public const string StateRowKey = "!state";
 
+    /// <summary>Largest serialized tail (events) kept in the state row; more goes to an episode row.</summary>
+    public const int InlineHistoryChars = 16_000;
+
     private const int MaxChunks = 14;
+
+    // Everything but the tail: status reads do not download history.
+    private static readonly string[] StateColumns =
+        ["Name", "Version", "ExecutionId", "Generation", "Episode", "RuntimeStatus", "CreatedAt", "LastUpdatedAt", "Input", "Output", "CustomStatus", "Failure", "Parent"];
 
     /// <summary>Loads an instance; returns an empty state when it has no history.</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
@@ -39,6 +49,14 @@ public sealed class HistoryStore(DurableStorage storage)
         {
             state.Append(await ReadEventsAsync(row, cancellationToken).ConfigureAwait(false));
         }
+        if (stateRow.GetString("Tail") is { Length: > 0 } tail)
+        {
+            var events = JsonSerializer.Deserialize<List<HistoryEvent>>(tail, JsonData.Options) ?? [];
+            state.Append(events);
+            state.Tail.AddRange(events);
+            state.TailGeneration = state.Generation;
+            state.TailFirstEpisode = stateRow.GetInt32("TailEpisode") ?? 0;
+        }
         // Messages consumed by earlier generations stay de-duplicated through their carried ids.
         foreach (var row in rows.Where(r => !r.RowKey.StartsWith(prefix, StringComparison.Ordinal)))
         {
@@ -50,7 +68,7 @@ public sealed class HistoryStore(DurableStorage storage)
     /// <summary>Reads only the state row (for status queries); null when the instance has no history.</summary>
     public async Task<InstanceState?> LoadStateRowAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var response = await storage.History.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await storage.History.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, StateColumns, cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is null) return null;
         var state = new InstanceState(instanceId);
         ReadStateRow(response.Value, state);
@@ -59,23 +77,70 @@ public sealed class HistoryStore(DurableStorage storage)
 
     /// <summary>
     /// Commits episodes atomically with the state row. <paramref name="episodes"/> are (generation, episode,
-    /// events) rows to add. Throws <see cref="RequestFailedException"/> 409/412 when another writer won.
+    /// events) to add. Throws <see cref="RequestFailedException"/> 409/412 when another writer won.
     /// </summary>
     public async Task CommitAsync(InstanceState state, IReadOnlyList<(int Generation, int Episode, IReadOnlyList<HistoryEvent> Events)> episodes, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction>();
-        var stateRow = await WriteStateRowAsync(state, cancellationToken).ConfigureAwait(false);
-        actions.Add(state.ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, stateRow));
+        // The tail grows by this commit's events; what cannot stay inline (an earlier generation, or too
+        // much) moves to episode rows written in the same transaction.
+        var moved = new List<(int Generation, int Episode, IReadOnlyList<HistoryEvent> Events)>();
+        var tail = new List<HistoryEvent>(state.Tail);
+        var tailGeneration = state.TailGeneration;
+        var tailFirst = state.TailFirstEpisode;
         foreach (var (generation, episode, events) in episodes)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add,
-                await WriteEventsAsync(state.InstanceId, generation, episode, events, cancellationToken).ConfigureAwait(false)));
+            if (tail.Count > 0 && generation != tailGeneration)
+            {
+                moved.Add((tailGeneration, tailFirst, tail));
+                tail = [];
+            }
+            if (tail.Count == 0)
+            {
+                tailGeneration = generation;
+                tailFirst = episode;
+            }
+            tail.AddRange(events);
         }
-        var response = await storage.History.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        var first = response.Value[0];
-        state.ETag = first.Headers.ETag ?? throw new InvalidOperationException("The commit returned no ETag.");
+        var tailJson = tail.Count == 0 ? null : JsonSerializer.Serialize(tail, JsonData.Options);
+        if (tailJson is { Length: > InlineHistoryChars })
+        {
+            moved.Add((tailGeneration, tailFirst, tail));
+            tail = [];
+            tailJson = null;
+        }
+
+        var stateRow = await WriteStateRowAsync(state, cancellationToken).ConfigureAwait(false);
+        stateRow["Tail"] = tailJson;
+        stateRow["TailEpisode"] = tail.Count == 0 ? 0 : tailFirst;
+        ETag? etag;
+        if (moved.Count == 0)
+        {
+            var response = state.ETag is { } current
+                ? await storage.History.UpdateEntityAsync(stateRow, current, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                : await storage.History.AddEntityAsync(stateRow, cancellationToken).ConfigureAwait(false);
+            etag = response.Headers.ETag;
+        }
+        else
+        {
+            var actions = new List<TableTransactionAction>
+            {
+                state.ETag is { } current
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, current)
+                    : new TableTransactionAction(TableTransactionActionType.Add, stateRow),
+            };
+            foreach (var (generation, episode, events) in moved)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add,
+                    await WriteEventsAsync(state.InstanceId, generation, episode, events, cancellationToken).ConfigureAwait(false)));
+            }
+            var response = await storage.History.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            etag = response.Value[0].Headers.ETag;
+        }
+        state.ETag = etag ?? throw new InvalidOperationException("The commit returned no ETag.");
+        state.Tail.Clear();
+        state.Tail.AddRange(tail);
+        state.TailGeneration = tailGeneration;
+        state.TailFirstEpisode = tail.Count == 0 ? 0 : tailFirst;
     }
 
     /// <summary>Deletes the history partition (purge).</summary>
@@ -145,7 +210,6 @@ public sealed class HistoryStore(DurableStorage storage)
             ["CustomStatus"] = await storage.StoreLargeAsync(id, "status", state.CustomStatus, cancellationToken).ConfigureAwait(false),
             ["Failure"] = JsonData.Serialize(state.Failure),
             ["Parent"] = JsonData.Serialize(state.Parent),
-            ["Partition"] = storage.PartitionOf(id),
         };
     }
 

@@ -37,24 +37,36 @@ public sealed class InstanceIndexStore(DurableStorage storage)
     }
 
     /// <summary>Writes the index row from the committed state (upsert).</summary>
-    public async Task UpsertFromStateAsync(InstanceState state, CancellationToken cancellationToken)
+    public async Task UpsertFromStateAsync(InstanceState state, CancellationToken cancellationToken) =>
+        await storage.Instances.UpsertEntityAsync(FromState(state), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Overwrites an index row known to exist (cheaper than an upsert); creates it if it was missing after all.</summary>
+    public async Task ReplaceFromStateAsync(InstanceState state, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(state.InstanceId, string.Empty)
+        try
         {
-            ["Name"] = state.Name,
-            ["Version"] = state.Version,
-            ["ExecutionId"] = state.ExecutionId,
-            ["RuntimeStatus"] = state.Status.ToString(),
-            ["CreatedAt"] = state.CreatedAt,
-            ["LastUpdatedAt"] = state.LastUpdatedAt,
-            ["Input"] = state.Input,
-            ["Output"] = state.Output,
-            ["CustomStatus"] = state.CustomStatus,
-            ["Failure"] = JsonData.Serialize(state.Failure),
-            ["Partition"] = storage.PartitionOf(state.InstanceId),
-        };
-        await storage.Instances.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await storage.Instances.UpdateEntityAsync(FromState(state), ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            await UpsertFromStateAsync(state, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private TableEntity FromState(InstanceState state) => new(state.InstanceId, string.Empty)
+    {
+        ["Name"] = state.Name,
+        ["Version"] = state.Version,
+        ["ExecutionId"] = state.ExecutionId,
+        ["RuntimeStatus"] = state.Status.ToString(),
+        ["CreatedAt"] = state.CreatedAt,
+        ["LastUpdatedAt"] = state.LastUpdatedAt,
+        ["Input"] = state.Input,
+        ["Output"] = state.Output,
+        ["CustomStatus"] = state.CustomStatus,
+        ["Failure"] = JsonData.Serialize(state.Failure),
+        ["Partition"] = storage.PartitionOf(state.InstanceId),
+    };
 
     /// <summary>Reads one index row.</summary>
     public async Task<TableEntity?> GetAsync(string instanceId, CancellationToken cancellationToken)
@@ -69,6 +81,22 @@ public sealed class InstanceIndexStore(DurableStorage storage)
         var filter = TableClient.CreateQueryFilter($"Partition eq {partition}") +
                      " and RuntimeStatus ne 'Completed' and RuntimeStatus ne 'Failed' and RuntimeStatus ne 'Terminated'";
         var list = new List<TableEntity>();
+        await foreach (var row in storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RuntimeStatus", "Name", "Version", "ExecutionId", "Input", "CreatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(row);
+        return list;
+    }
+
+    /// <summary>
+    /// Rows of the given partitions still Pending that were created before <paramref name="createdBefore"/>: their
+    /// start was lost (the client died before sending it) or is long overdue.
+    /// </summary>
+    public async Task<List<TableEntity>> StalePendingAsync(IReadOnlyCollection<int> partitions, DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var list = new List<TableEntity>();
+        if (partitions.Count == 0) return list;
+        var filter = "(" + string.Join(" or ", partitions.Select(p => TableClient.CreateQueryFilter($"Partition eq {p}"))) + ") and " +
+                     TableClient.CreateQueryFilter($"RuntimeStatus eq {nameof(OrchestrationRuntimeStatus.Pending)} and CreatedAt lt {createdBefore}");
         await foreach (var row in storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RuntimeStatus", "Name", "Version", "ExecutionId", "Input", "CreatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add(row);
         return list;

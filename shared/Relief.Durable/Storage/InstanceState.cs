@@ -51,6 +51,16 @@ public sealed class InstanceState
     /// <summary>Task ids whose result is recorded.</summary>
     public HashSet<int> Finished { get; } = [];
 
+    /// <summary>
+    /// Committed events of the current generation still kept inline in the state row (not yet moved to an
+    /// episode row). Small histories never leave the state row, so most commits are a single-entity write.
+    /// </summary>
+    public List<HistoryEvent> Tail { get; } = [];
+    /// <summary>The generation of <see cref="Tail"/>.</summary>
+    public int TailGeneration { get; set; }
+    /// <summary>The first episode in <see cref="Tail"/> (its episode row key when it is moved out).</summary>
+    public int TailFirstEpisode { get; set; }
+
     /// <summary>True when the history partition exists.</summary>
     public bool Exists => ETag is not null;
 
@@ -64,7 +74,7 @@ public sealed class InstanceState
         }
     }
 
-    /// <summary>Starts a new generation (continue-as-new): clears the current history.</summary>
+    /// <summary>Starts a new generation (continue-as-new): clears the current history (the committed <see cref="Tail"/> stays until the next commit moves it to a row).</summary>
     public void ResetForNewGeneration()
     {
         History.Clear();

@@ -7,6 +7,9 @@ public sealed class StorageNames(string hubName)
 {
     private readonly string _lower = hubName.ToLowerInvariant();
 
+    /// <summary>The task hub name.</summary>
+    public string HubName => hubName;
+
     /// <summary>History table (PK instance id; the state row plus one row per episode).</summary>
     public string HistoryTable => hubName + "History";
     /// <summary>Instance index table for queries.</summary>

@@ -19,6 +19,10 @@ public sealed class DurableTaskWorker : BackgroundService
     private readonly Dictionary<int, PartitionProcessor> _processors = [];
     private readonly HashSet<int> _draining = [];
     private readonly object _gate = new();
+    private readonly Func<string, HistoryEvent, bool> _startInProcess;
+
+    /// <summary>How long host start waits for the task hub check before leaving it to the background.</summary>
+    private static readonly TimeSpan StartCheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Creates the worker (used by dependency injection).</summary>
     public DurableTaskWorker(IOptions<DurableTaskOptions> options, DurableStorage storage, DurableTaskRegistry registry, TimeProvider time,
@@ -49,6 +53,12 @@ public sealed class DurableTaskWorker : BackgroundService
             EpisodeSlots = new SemaphoreSlim(o.MaxConcurrentOrchestratorFunctions, o.MaxConcurrentOrchestratorFunctions),
         };
         _leases = new PartitionLeaseManager(storage, o, clock, logger, hostId);
+        _startInProcess = (instanceId, start) =>
+        {
+            PartitionProcessor? processor;
+            lock (_gate) _processors.TryGetValue(storage.PartitionOf(instanceId), out processor);
+            return processor?.TryStartLocal(instanceId, start) == true;
+        };
         _w.Dispatcher.DeliverLocal = (instanceId, executionId, result) =>
         {
             PartitionProcessor? processor;
@@ -63,12 +73,38 @@ public sealed class DurableTaskWorker : BackgroundService
     /// <summary>Partitions owned right now.</summary>
     public IReadOnlyList<int> OwnedPartitions => _leases.Owned;
 
+    /// <summary>
+    /// Refuses to start when the task hub was created with another partition count
+    /// (<see cref="TaskHubMismatchException"/>). If storage cannot be reached within a few seconds, the host starts
+    /// anyway and the check is retried in the background before any partition is used (a mismatch found then
+    /// stops this service).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(StartCheckTimeout, _w.Clock.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await _w.Storage.CheckTaskHubAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Logs.StartCheckDeferred(_w.Logger, _w.Options.HubName, StartCheckTimeout);
+        }
+        catch (Exception ex) when (StorageFailures.IsTransient(ex))
+        {
+            Logs.LeaseLoopFailed(_w.Logger, ex);
+        }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _w.Stopping = stoppingToken;
         // Storage may be briefly unreachable at start: keep trying rather than stopping the host.
-        // (A partition-count mismatch is a configuration error and does stop it.)
+        // (A partition-count mismatch is a configuration error: StartAsync throws it, or, if storage was not
+        // reachable then, it ends this service here.)
         while (true)
         {
             try
@@ -77,14 +113,20 @@ public sealed class DurableTaskWorker : BackgroundService
                 await _leases.InitializeAsync(stoppingToken).ConfigureAwait(false);
                 break;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or IOException)
+            catch (Exception ex) when (StorageFailures.IsTransient(ex))
             {
                 Logs.LeaseLoopFailed(_w.Logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(5), _w.Clock.Time, stoppingToken).ConfigureAwait(false);
             }
         }
         Logs.WorkerStarted(_w.Logger, _w.HostId, _w.Options.HubName, _w.Options.PartitionCount);
+        _w.Storage.StartInProcess = _startInProcess;
         var workItems = Task.Run(() => _w.Dispatcher.RunQueueLoopAsync(_w.Clock, stoppingToken), CancellationToken.None);
+        var sweeper = new PendingStartSweeper(_w, () => _leases.Owned, partition =>
+        {
+            lock (_gate) return _processors.GetValueOrDefault(partition);
+        });
+        var sweeping = Task.Run(() => sweeper.RunAsync(stoppingToken), CancellationToken.None);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -106,8 +148,10 @@ public sealed class DurableTaskWorker : BackgroundService
         }
         finally
         {
+            _w.Storage.StartInProcess = null;
             await ShutdownAsync().ConfigureAwait(false);
             await workItems.ConfigureAwait(false);
+            await sweeping.ConfigureAwait(false);
         }
     }
 

@@ -29,7 +29,8 @@ internal sealed class EpisodeRunner(WorkerServices w)
         {
             // A brand-new instance needs no read: its first commit inserts the state row, and if the row
             // exists after all (a redelivered start), the insert conflicts and the episode reloads.
-            var freshStart = session.FirstLoad && items.All(i => i is QueueWorkItem { Message.Event.Type: HistoryEventType.ExecutionStarted });
+            var freshStart = session.FirstLoad && items.All(i => i is QueueWorkItem { Message.Event.Type: HistoryEventType.ExecutionStarted }
+                or LocalWorkItem { Event.Type: HistoryEventType.ExecutionStarted });
             state = freshStart ? new InstanceState(id) : await w.History.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             cold = !freshStart;
         }
@@ -93,6 +94,7 @@ internal sealed class EpisodeRunner(WorkerServices w)
         // A start whose message was lost (client crashed between index insert and enqueue): recreate it.
         if (recovering is { PendingName: not null } r && !state.Exists && !accepted.Any(e => e.Type == HistoryEventType.ExecutionStarted))
         {
+            Logs.StartRecovered(w.Logger, id);
             accepted.Insert(0, new HistoryEvent
             {
                 Type = HistoryEventType.ExecutionStarted, Name = r.PendingName, Version = r.PendingVersion,
@@ -103,6 +105,12 @@ internal sealed class EpisodeRunner(WorkerServices w)
         if (cold && state.Exists)
         {
             await RepairAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+        else if (recovering is not null && state.Exists)
+        {
+            // Cached and running here, but its index row still said Pending (it was found stale): correct it,
+            // so that it is not found again.
+            await RepairIndexAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
         await Task.WhenAll(rejections).ConfigureAwait(false);
@@ -209,6 +217,21 @@ internal sealed class EpisodeRunner(WorkerServices w)
             }, cancellationToken));
         }
 
+        if (state.Status == OrchestrationRuntimeStatus.Terminated && !statusBefore.IsTerminal())
+        {
+            // Terminating an instance terminates the sub-orchestrations it started and that are still running
+            // (each does the same for its own): otherwise they would run on, and report to a finished parent.
+            foreach (var child in state.Scheduled.Values.Where(e => e.Type == HistoryEventType.SubOrchestrationCreated && !state.Finished.Contains(e.TaskId)))
+            {
+                outbound.Add(w.Storage.SendAsync(w.Storage.ControlQueueFor(child.InstanceId!), new TaskMessage
+                {
+                    Id = $"terminate-{state.ExecutionId}-{child.TaskId}",
+                    InstanceId = child.InstanceId!,
+                    Event = new HistoryEvent { Type = HistoryEventType.ExecutionTerminated, Result = state.Output, Timestamp = now },
+                }, cancellationToken));
+            }
+        }
+
         // (1) Outbound first.
         await Task.WhenAll(outbound).ConfigureAwait(false);
         if (outbound.Count > 0) FaultInjection.Hit(FaultInjection.AfterEnqueue, LogFault);
@@ -243,7 +266,9 @@ internal sealed class EpisodeRunner(WorkerServices w)
         {
             try
             {
-                await w.Index.UpsertFromStateAsync(state, cancellationToken).ConfigureAwait(false);
+                // The client wrote the row of a top-level instance before starting it; a sub-orchestration's row is created here.
+                if (wasPending && state.Parent is not null) await w.Index.UpsertFromStateAsync(state, cancellationToken).ConfigureAwait(false);
+                else await w.Index.ReplaceFromStateAsync(state, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex)
             {
@@ -364,7 +389,7 @@ internal sealed class EpisodeRunner(WorkerServices w)
         }
     }
 
-    private async Task RepairAsync(InstanceState state, CancellationToken cancellationToken)
+    private async Task RepairIndexAsync(InstanceState state, CancellationToken cancellationToken)
     {
         // The state row is the truth; the index may be stale if a process died after a commit.
         try
@@ -375,6 +400,11 @@ internal sealed class EpisodeRunner(WorkerServices w)
         {
             Logs.BackgroundStorageFailed(w.Logger, ex, "index repair");
         }
+    }
+
+    private async Task RepairAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        await RepairIndexAsync(state, cancellationToken).ConfigureAwait(false);
         if (state.Status.IsTerminal() || state.ExecutionId is null) return;
         var count = 0;
         foreach (var scheduled in state.UnfinishedLocalActivities())

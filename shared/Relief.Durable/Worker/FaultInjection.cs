@@ -4,7 +4,7 @@ namespace Relief.Durable.Worker;
 
 /// <summary>
 /// Test-only crash points across the checkpoint. Set <c>RELIEF_DURABLE_FAULT=point:n</c> (point is
-/// <c>after-enqueue</c>, <c>after-commit</c> or <c>before-delete</c>) and the process dies with
+/// <c>after-enqueue</c>, <c>after-commit</c>, <c>before-delete</c> or <c>after-inprocess-start</c>) and the process dies with
 /// <see cref="Environment.FailFast(string)"/> the n-th time it reaches that point. Unset: no effect.
 /// </summary>
 public static class FaultInjection
@@ -18,6 +18,8 @@ public static class FaultInjection
     public const string AfterCommit = "after-commit";
     /// <summary>After everything but the deletion of consumed messages.</summary>
     public const string BeforeDelete = "before-delete";
+    /// <summary>After a client handed a start to its own process's worker (no queue message), before the first commit.</summary>
+    public const string AfterInProcessStart = "after-inprocess-start";
 
     private static readonly (string Point, int Hit)? Configured = Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
     private static int _hits;

@@ -44,6 +44,15 @@ internal static partial class Logs
     [LoggerMessage(13, LogLevel.Critical, "Fault injection at {Point} (hit {Hit}): the process exits now.")]
     public static partial void FaultInjected(ILogger logger, string point, int hit);
 
+    [LoggerMessage(15, LogLevel.Debug, "Instance {InstanceId} is still Pending in the index {Age} after it was scheduled; loading it to check.")]
+    public static partial void StalePendingFound(ILogger logger, string instanceId, TimeSpan age);
+
+    [LoggerMessage(16, LogLevel.Warning, "Instance {InstanceId} was scheduled but its start had not arrived (lost with a client or process, or still queued); starting it from its index row.")]
+    public static partial void StartRecovered(ILogger logger, string instanceId);
+
+    [LoggerMessage(17, LogLevel.Warning, "Task hub {HubName} could not be checked within {Timeout} at start; the worker checks it in the background before using any partition.")]
+    public static partial void StartCheckDeferred(ILogger logger, string hubName, TimeSpan timeout);
+
     [LoggerMessage(14, LogLevel.Warning, "Storage call failed in the background ({Operation}); it will be retried or repaired.")]
     public static partial void BackgroundStorageFailed(ILogger logger, Exception exception, string operation);
 }

@@ -16,7 +16,7 @@ namespace Relief.Durable.Worker;
 /// </summary>
 internal sealed class PartitionLeaseManager
 {
-    private const string Pk = "leases";
+    private const string Pk = TaskHubMetadataStore.PartitionKey;
     private readonly DurableStorage _storage;
     private readonly DurableTaskOptions _options;
     private readonly InfrastructureClock _clock;
@@ -46,18 +46,10 @@ internal sealed class PartitionLeaseManager
         get { lock (_gate) return _validUntil.Keys.Order().ToList(); }
     }
 
-    /// <summary>Creates the hub row and partition rows; fails if the hub was created with another partition count.</summary>
+    /// <summary>Creates the partition rows (the hub's partition count is recorded and checked by <see cref="TaskHubMetadataStore"/>).</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var hub = await _storage.Leases.GetEntityIfExistsAsync<TableEntity>(Pk, "hub", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (hub.HasValue && hub.Value is { } row)
-        {
-            var count = row.GetInt32("PartitionCount");
-            if (count != _options.PartitionCount)
-                throw new InvalidOperationException($"Task hub '{_options.HubName}' has {count} partitions; this host is configured with {_options.PartitionCount}. The partition count of a hub cannot change.");
-            return;
-        }
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, new TableEntity(Pk, "hub") { ["PartitionCount"] = _options.PartitionCount }) };
+        var actions = new List<TableTransactionAction>();
         for (var p = 0; p < _options.PartitionCount; p++)
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(Pk, StorageNames.PartitionKey(p))));
         await _storage.Leases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);

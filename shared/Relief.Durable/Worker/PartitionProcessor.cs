@@ -48,15 +48,25 @@ internal sealed class PartitionProcessor
     {
         foreach (var timer in await w.Timers.LoadAsync(Partition, cancellationToken).ConfigureAwait(false)) AddTimer(timer);
         foreach (var row in await w.Index.ActiveInPartitionAsync(Partition, cancellationToken).ConfigureAwait(false))
-        {
-            var pending = row.GetString("RuntimeStatus") == nameof(OrchestrationRuntimeStatus.Pending);
-            Enqueue(row.PartitionKey, new RecoverWorkItem("recover-" + row.PartitionKey,
-                pending ? row.GetString("Name") : null, pending ? row.GetString("Version") : null,
-                pending ? row.GetString("ExecutionId") : null,
-                pending ? await w.Storage.LoadLargeAsync(row.GetString("Input"), cancellationToken).ConfigureAwait(false) : null,
-                row.GetDateTimeOffset("CreatedAt") ?? w.Time.GetUtcNow()));
-        }
+            await RecoverAsync(row, cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(() => PollLoopAsync(_cts.Token), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Loads an instance from its index row (takeover, or a start found stale by <see cref="PendingStartSweeper"/>):
+    /// repairs the index, re-dispatches unfinished in-process activities, and starts a Pending instance whose
+    /// start never arrived.
+    /// </summary>
+    public async Task RecoverAsync(Azure.Data.Tables.TableEntity row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (_stopped) return;
+        var pending = row.GetString("RuntimeStatus") == nameof(OrchestrationRuntimeStatus.Pending);
+        Enqueue(row.PartitionKey, new RecoverWorkItem("recover-" + row.PartitionKey,
+            pending ? row.GetString("Name") : null, pending ? row.GetString("Version") : null,
+            pending ? row.GetString("ExecutionId") : null,
+            pending ? await w.Storage.LoadLargeAsync(row.GetString("Input"), cancellationToken).ConfigureAwait(false) : null,
+            row.GetDateTimeOffset("CreatedAt") ?? w.Time.GetUtcNow()));
     }
 
     /// <summary>Stops polling, waits for running episodes, and makes held messages visible again for the next owner.</summary>
@@ -98,6 +108,18 @@ internal sealed class PartitionProcessor
             }
         })).ConfigureAwait(false);
         _cts.Dispose();
+    }
+
+    /// <summary>
+    /// Hands a client's start to the instance's session without a control-queue message. The index row the
+    /// client wrote first is the durable record: if this process stops or dies before the first commit, the
+    /// next owner restarts the instance from it. False when the partition is not usable here or is backlogged.
+    /// </summary>
+    public bool TryStartLocal(string instanceId, HistoryEvent start)
+    {
+        if (_stopped || !_leases.IsOwned(Partition) || Volatile.Read(ref _buffered) > MaxBufferedItems) return false;
+        Enqueue(instanceId, new LocalWorkItem("start-" + start.ExecutionId, start.ExecutionId, start, null));
+        return true;
     }
 
     /// <summary>Hands an in-process activity result to the instance's session.</summary>

@@ -79,4 +79,36 @@ public sealed class CrashTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine($"exit codes {string.Join(",", exitCodes)}; {stepRuns} activity executions for {ids.Count * 7} activities");
         Assert.True(stepRuns >= ids.Count * 7, $"{stepRuns} activity executions for {ids.Count * 7} activities");
     }
+
+    [Fact]
+    public async Task Worker_KilledAfterInProcessStartBeforeFirstCommit_RestartedOwnerStartsItFromIndexRowOnce()
+    {
+        await using var hub = await TestHub.StartAsync(d => { }, startWorker: false);
+        var dir = Directory.CreateTempSubdirectory("relief-inproc-").FullName;
+        var (episodes, activities) = (Path.Combine(dir, "episodes.jsonl"), Path.Combine(dir, "activities.log"));
+
+        // The worker's own client starts instances (handed over in memory, no queue message) and dies at the third.
+        await using (var crashing = WorkerProcess.Start(hub.ConnectionString, hub.HubName, "inproc-host", 2, episodes, activities,
+                         fault: $"{FaultInjection.AfterInProcessStart}:3", schedule: "inproc:5"))
+        {
+            Assert.NotEqual(0, await crashing.WaitForExitAsync(TestHub.Guard(120)));
+            Assert.Contains("fault injection", crashing.Output, StringComparison.OrdinalIgnoreCase);
+        }
+        var ids = Enumerable.Range(0, 3).Select(i => $"inproc-{i}").ToList();
+        await using (var final = WorkerProcess.Start(hub.ConnectionString, hub.HubName, "inproc-host", 2, episodes, activities))
+        {
+            foreach (var id in ids) await hub.Client.WaitForInstanceCompletionAsync(id, true, TestHub.Guard(60));
+            await final.StopAsync(TestHub.Guard());
+        }
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var done = await hub.Client.GetInstanceAsync(id, true);
+            Assert.Equal((OrchestrationRuntimeStatus.Completed, $"p{i}!!!!!"), (done?.RuntimeStatus, done?.ReadOutputAs<string>()));
+            var history = await hub.Client.GetHistoryAsync(id);
+            Assert.Single(history, e => e.Type == HistoryEventType.ExecutionStarted);
+            Assert.Equal([0, 1, 2, 3, 4], history.Where(e => e.Type == HistoryEventType.TaskScheduled).Select(e => e.TaskId));
+        }
+        Assert.Null(await hub.Client.GetInstanceAsync("inproc-3")); // never scheduled: the process died first
+    }
 }

@@ -32,7 +32,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     public static WorkerProcess Start(string connection, string hub, string hostId, int partitions, string episodeLog, string activityLog,
-        int localBacklog = 100, string? fault = null)
+        int localBacklog = 100, string? fault = null, string? schedule = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +44,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         foreach (var arg in new[] { HostDll, connection, hub, hostId, partitions.ToString(CultureInfo.InvariantCulture), episodeLog, activityLog, localBacklog.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
         start.Environment[FaultInjection.EnvironmentVariable] = fault ?? string.Empty;
+        start.Environment["RELIEF_TESTHOST_SCHEDULE"] = schedule ?? string.Empty;
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test host.");
         var worker = new WorkerProcess(process);

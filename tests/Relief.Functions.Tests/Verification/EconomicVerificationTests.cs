@@ -63,7 +63,9 @@ public sealed class EconomicVerificationTests
         await app.ActAcceptedAsync(caseId, "accept", Caseworker);
         await app.AnswerVerificationsAsync(caseId, silent: ["bank", "vehicles"]);
         await app.ActAcceptedAsync(caseId, "investigation", Investigators);
-        await app.WaitForStatusAsync(caseId, s => Verifications(s).Count(v => v.GetProperty("state").GetString() == "Answered") == 4, "four answers");
+        await app.WaitForStatusAsync(caseId, s => Verifications(s).Count(v => v.GetProperty("state").GetString() == "Answered") == 4
+            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.StartsWith("Investigation findings received; waiting for", StringComparison.Ordinal)),
+            "four answers, and the findings taken in (so the investigation limit is no longer watched)");
 
         app.Time.Advance(TimeSpan.FromDays(8)); // past the end of 9 March
         var notice = await app.WaitForStepAsync(caseId, "PublicNotice");
