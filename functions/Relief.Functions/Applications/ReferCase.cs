@@ -98,7 +98,8 @@ public sealed class ReferCase(
             Links = [new CaseLink(CaseLinkKind.ReferredFrom, source.CaseId, source.Program)],
         };
         var created = await cases.CreateAsync(record, referred, cancellationToken).ConfigureAwait(false);
-        await updates.UpdateAsync(source.CaseId, r => r.WithLink(new CaseLink(CaseLinkKind.ReferredTo, caseId, program)) is var linked && linked != r ? linked : null, cancellationToken).ConfigureAwait(false);
+        var referredTo = new CaseLink(CaseLinkKind.ReferredTo, caseId, program);
+        await updates.UpdateAsync(source.CaseId, r => r.Links.Contains(referredTo) ? null : r.WithLink(referredTo), cancellationToken).ConfigureAwait(false);
         string actor = body.Actor!.Trim();
         string note = body.Note is { Length: > 0 } n ? " " + n.Trim() : string.Empty;
         await updates.AppendAsync(source.CaseId, "referral:" + caseId, source.Step.ToString(), now,

@@ -18,11 +18,6 @@ internal static class CalendarAware
     /// <summary>How often deadlines are recomputed while the calendar they need is missing.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromHours(6);
 
-    /// <summary>The activity retry for infrastructure faults; a missing calendar is not retried here but waited for.</summary>
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)) { Handle = f => !f.IsCausedBy<DateOutsideCalendarException>() });
-
-    private static readonly TaskOptions ReportRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
 
     /// <summary>Calls <paramref name="activity"/>; on a calendar gap reports it on case <paramref name="caseId"/> (operation ids from <paramref name="nextOperation"/>) and waits.</summary>
     public static async Task<T> CallAsync<T>(TaskOrchestrationContext context, string caseId, Func<string> nextOperation, string activity, object input)
@@ -32,7 +27,7 @@ internal static class CalendarAware
         {
             try
             {
-                return await context.CallActivityAsync<T>(activity, input, Retry);
+                return await context.CallActivityAsync<T>(activity, input, WorkflowRetry.Planning);
             }
             catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<DateOutsideCalendarException>())
             {
@@ -44,7 +39,7 @@ internal static class CalendarAware
                         + " Deadlines cannot be computed until that year's calendar file is loaded; retried every "
                         + RetryInterval.TotalHours.ToString(CultureInfo.InvariantCulture) + " hours, and every action raised meanwhile is kept.";
                     await context.CallActivityAsync<bool>(ApplyCaseChange.Name,
-                        new CaseChange(caseId, nextOperation(), now, Audit: [new AuditNote(AuditEntryKind.Escalation, "system", summary)]), ReportRetry);
+                        new CaseChange(caseId, nextOperation(), now, Audit: [new AuditNote(AuditEntryKind.Escalation, "system", summary)]), WorkflowRetry.Activities);
                 }
 
                 using var cts = new CancellationTokenSource();

@@ -16,7 +16,7 @@ namespace Relief.Functions.Workflows;
 /// </summary>
 internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInput input) : IDisposable
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
+    private static readonly TaskOptions Retry = WorkflowRetry.Activities;
 
     private readonly List<WatchedDeadline> _watched = [];
     private readonly HashSet<VerificationAgency> _awaitingAnswers = [];

@@ -20,7 +20,7 @@ public static class TransferOrchestrator
     /// <summary>The department's reply event (payload <see cref="DepartmentReplyEvent"/>).</summary>
     public const string ReplyEvent = "DepartmentReply";
 
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)));
+    private static readonly TaskOptions Retry = WorkflowRetry.Activities;
 
     /// <summary>The instance id of a transfer.</summary>
     public static string InstanceId(string caseId, string transferId) => caseId + "-transfer-" + transferId;
