@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,18 +31,19 @@ internal sealed class FunctionListeners(IServiceProvider services, FunctionRegis
                 var resolved = registry.Queues[registration.Name];
                 var queue = account.Queues.GetQueueClient(resolved.QueueName);
                 var logger = loggers.CreateLogger("Relief.Hosting.Queues." + registration.Name);
-                var handler = (IQueueMessageHandler)typeof(FunctionListeners).GetMethod(nameof(CreateHandler), BindingFlags.NonPublic | BindingFlags.Static)!
-                    .MakeGenericMethod(registration.FunctionType, resolved.MessageType)
-                    .Invoke(null, [registration.Name, queue, services, queueOptions, tracker, services.GetRequiredService<PoisonQueueWriter>(), time, logger])!;
+                var target = (IQueueTarget)Activator.CreateInstance(
+                    typeof(InProcessQueueTarget<,>).MakeGenericType(registration.FunctionType, resolved.MessageType), services)!;
+                var handler = new QueueMessageHandler(registration.Name, queue, target, queueOptions, tracker, services.GetRequiredService<PoisonQueueWriter>(), time, logger);
                 var listener = new QueueListener(registration.Name, queue, handler, queueOptions, services.GetRequiredService<PollingClock>().Time, logger);
                 _queues.Add(listener);
                 listener.Start();
             }
             else if (registration.Trigger == TriggerKind.Timer)
             {
+                var functionType = registration.FunctionType;
                 var listener = new TimerListener(
-                    registration.Name, registration.FunctionType, registry.Timers[registration.Name], registration.RunOnStartup,
-                    account, services.GetRequiredService<ScheduleStatusStore>(), timerOptions, services, tracker, time,
+                    registration.Name, (timer, context, abort) => RunTimerAsync(functionType, timer, context, abort), registry.Timers[registration.Name], registration.RunOnStartup,
+                    account, services.GetRequiredService<ScheduleStatusStore>(), timerOptions, tracker, time,
                     loggers.CreateLogger("Relief.Hosting.Timers." + registration.Name));
                 _timers.Add(listener);
                 listener.Start();
@@ -62,9 +62,13 @@ internal sealed class FunctionListeners(IServiceProvider services, FunctionRegis
         foreach (var listener in _timers) listener.Dispose();
     }
 
-    private static QueueMessageHandler<TFunction, TMessage> CreateHandler<TFunction, TMessage>(
-        string name, Azure.Storage.Queues.QueueClient queue, IServiceProvider services, QueuesOptions options,
-        InvocationTracker tracker, PoisonQueueWriter poison, TimeProvider time, ILogger logger)
-        where TFunction : IQueueFunction<TMessage> =>
-        new(name, queue, services, options, tracker, poison, time, logger);
+    private async Task RunTimerAsync(Type functionType, TimerInfo timer, FunctionContext context, CancellationToken abort)
+    {
+        var scope = services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var function = (ITimerFunction)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, functionType);
+            await function.RunAsync(timer, context, abort).ConfigureAwait(false);
+        }
+    }
 }

@@ -17,6 +17,18 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the host: options (validated at start), storage, listeners, invocation tracking, ProblemDetails.</summary>
     public static IServiceCollection AddFunctionHost(this IServiceCollection services)
     {
+        services.AddFunctionHostCore();
+        services.TryAddSingleton<FunctionRegistry>();
+        services.AddSingleton<IHostedService, FunctionListeners>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(_ => { });
+        return services;
+    }
+
+    /// <summary>Adds what any host of functions needs: options from host.json (validated at start), storage
+    /// clients, poison writing, schedule status and invocation tracking; no listeners and no functions.</summary>
+    public static IServiceCollection AddFunctionHostCore(this IServiceCollection services)
+    {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Queues.PollingClock.System);
         services.TryAddSingleton<IInvocationIdSource, TimeOrderedInvocationIdSource>();
@@ -53,11 +65,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IQueueSender>(sp => sp.GetRequiredService<QueueSender>());
         services.TryAddSingleton<PoisonQueueWriter>();
         services.TryAddSingleton<ScheduleStatusStore>();
-        services.TryAddSingleton<FunctionRegistry>();
-        services.AddSingleton<IHostedService, FunctionListeners>();
-
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(_ => { });
         return services;
     }
 }

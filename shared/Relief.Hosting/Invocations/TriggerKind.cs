@@ -11,4 +11,10 @@ public enum TriggerKind
 
     /// <summary>A CRON schedule occurrence.</summary>
     Timer,
+
+    /// <summary>A durable orchestration episode (the local Functions host).</summary>
+    Orchestration,
+
+    /// <summary>A durable activity (the local Functions host).</summary>
+    Activity,
 }

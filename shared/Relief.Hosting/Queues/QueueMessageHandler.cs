@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Relief.Hosting.Configuration;
 using Relief.Hosting.Invocations;
@@ -19,18 +17,16 @@ internal interface IQueueMessageHandler
 /// goes straight to poison; success deletes it; a failure makes it visible again after visibilityTimeout,
 /// or on the last allowed attempt moves it to poison; a shutdown-cancelled invocation releases it at once.
 /// Poison is always written before the original is deleted, so a crash in between duplicates, never loses.</summary>
-internal sealed class QueueMessageHandler<TFunction, TMessage>(
+internal sealed class QueueMessageHandler(
     string functionName,
     QueueClient queue,
-    IServiceProvider services,
+    IQueueTarget target,
     QueuesOptions options,
     InvocationTracker tracker,
     PoisonQueueWriter poison,
     TimeProvider time,
     ILogger logger) : IQueueMessageHandler
-    where TFunction : IQueueFunction<TMessage>
 {
-    private static JsonSerializerOptions Json => QueueSender.Json;
 
     public async Task HandleAsync(QueueMessage message, CancellationToken abort)
     {
@@ -45,11 +41,11 @@ internal sealed class QueueMessageHandler<TFunction, TMessage>(
             return;
         }
 
-        var decoded = QueueMessageCodec.Decode<TMessage>(body, Json);
-        if (!decoded.Succeeded)
+        var run = target.Bind(body, out var malformed);
+        if (run is null)
         {
             invocation.Complete(InvocationOutcome.Rejected);
-            await PoisonAsync(message, message.PopReceipt, body, PoisonReason.Malformed, decoded.Error!).ConfigureAwait(false);
+            await PoisonAsync(message, message.PopReceipt, body, PoisonReason.Malformed, malformed ?? "The message could not be bound.").ConfigureAwait(false);
             return;
         }
 
@@ -59,12 +55,7 @@ internal sealed class QueueMessageHandler<TFunction, TMessage>(
         var cancelled = false;
         try
         {
-            var scope = services.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var function = ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(scope.ServiceProvider);
-                await function.RunAsync(decoded.Value!, context, abort).ConfigureAwait(false);
-            }
+            await run(message, context, abort).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {

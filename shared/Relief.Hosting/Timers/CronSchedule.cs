@@ -2,15 +2,18 @@ using Cronos;
 
 namespace Relief.Hosting.Timers;
 
-/// <summary>A 6-field CRON schedule (second minute hour day month day-of-week) in a time zone.</summary>
+/// <summary>A 6-field CRON schedule (second minute hour day month day-of-week) in a time zone, or a
+/// fixed interval (a TimeSpan schedule such as <c>00:05:00</c>: each occurrence that long after the previous).</summary>
 public sealed class CronSchedule
 {
-    private readonly CronExpression _expression;
+    private readonly CronExpression? _expression;
+    private readonly TimeSpan _interval;
 
-    private CronSchedule(string text, CronExpression expression, TimeZoneInfo zone)
+    private CronSchedule(string text, CronExpression? expression, TimeSpan interval, TimeZoneInfo zone)
     {
         Text = text;
         _expression = expression;
+        _interval = interval;
         Zone = zone;
     }
 
@@ -34,7 +37,7 @@ public sealed class CronSchedule
 
         try
         {
-            return new CronSchedule(text, CronExpression.Parse(string.Join(' ', fields), CronFormat.IncludeSeconds), zone);
+            return new CronSchedule(text, CronExpression.Parse(string.Join(' ', fields), CronFormat.IncludeSeconds), TimeSpan.Zero, zone);
         }
         catch (CronFormatException ex)
         {
@@ -42,9 +45,17 @@ public sealed class CronSchedule
         }
     }
 
+    /// <summary>A schedule that fires every <paramref name="interval"/> (at least one second).</summary>
+    public static CronSchedule Every(TimeSpan interval, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (interval < TimeSpan.FromSeconds(1)) throw new FormatException($"The interval schedule '{interval}' must be at least 00:00:01.");
+        return new CronSchedule(interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture), null, interval, zone);
+    }
+
     /// <summary>The first occurrence strictly after <paramref name="after"/>, in the schedule's zone; null if none.</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset after) =>
-        _expression.GetNextOccurrence(after, Zone, inclusive: false);
+        _expression is null ? TimeZoneInfo.ConvertTime(after + _interval, Zone) : _expression.GetNextOccurrence(after, Zone, inclusive: false);
 
     /// <inheritdoc />
     public override string ToString() => $"{Text} ({Zone.Id})";

@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Relief.Hosting.Configuration;
 using Relief.Hosting.Invocations;
@@ -16,13 +15,12 @@ namespace Relief.Hosting.Timers;
 /// </summary>
 internal sealed class TimerListener(
     string functionName,
-    Type functionType,
+    Func<TimerInfo, FunctionContext, CancellationToken, Task> run,
     CronSchedule schedule,
     bool runOnStartup,
     StorageAccount account,
     ScheduleStatusStore store,
     TimersOptions options,
-    IServiceProvider services,
     InvocationTracker tracker,
     TimeProvider time,
     ILogger logger) : IDisposable
@@ -158,12 +156,7 @@ internal sealed class TimerListener(
         using var invocation = tracker.Begin(functionName, TriggerKind.Timer);
         try
         {
-            var scope = services.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var function = (ITimerFunction)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, functionType);
-                await function.RunAsync(timer, invocation.Context, _abort.Token).ConfigureAwait(false);
-            }
+            await run(timer, invocation.Context, _abort.Token).ConfigureAwait(false);
 
             invocation.Complete(InvocationOutcome.Succeeded);
         }
