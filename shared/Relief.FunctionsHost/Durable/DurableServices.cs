@@ -44,9 +44,10 @@ internal static class DurableServices
                 MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestratorFunctions,
                 MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivityFunctions,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+                CustomMessageTypeBinder = new ProtobufMapTypeBinder(),
             });
         });
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationService>(sp => new SidecarOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationService>()));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubGrpcServer>();
         services.AddSingleton<DurableClientInput>();

@@ -171,7 +171,7 @@ internal sealed class DurableWorkItemPump(
                 [new ParameterBinding { Name = function.Trigger.Name, Data = data }]).ConfigureAwait(false);
             if (result is null) return;
             if (result.Value.Response is { } ok) response.Result = TypedDataValues.ToJson(ok.ReturnValue);
-            else response.FailureDetails = new P.TaskFailureDetails { ErrorType = result.Value.ErrorType ?? "FunctionFailed", ErrorMessage = result.Value.Error ?? "", StackTrace = result.Value.StackTrace };
+            else response.FailureDetails = FailureDetails.From(result.Value.Error, result.Value.ErrorType, result.Value.StackTrace);
         }
 
         try

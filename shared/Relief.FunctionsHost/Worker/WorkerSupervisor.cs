@@ -174,12 +174,23 @@ internal sealed class WorkerSupervisor(
 
             Uri? httpUri = init.WorkerInitResponse.Capabilities.TryGetValue("HttpUri", out var uri) && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed : null;
 
-            var metadata = await channel.RequestAsync(new StreamingMessage
+            // Worker indexing (worker.config.json "workerIndexing": "true") asks the worker; otherwise, as the
+            // Functions host does, the host reads the functions.metadata file the build wrote.
+            FunctionIndex index;
+            if (context.Worker.WorkerIndexing)
             {
-                RequestId = workerId,
-                FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = context.AppFolder },
-            }, "metadata", timeout.Token).ConfigureAwait(false);
-            var index = FunctionIndex.FromMetadata(metadata.FunctionMetadataResponse, context.AppFolder);
+                var metadata = await channel.RequestAsync(new StreamingMessage
+                {
+                    RequestId = workerId,
+                    FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = context.AppFolder },
+                }, "metadata", timeout.Token).ConfigureAwait(false);
+                index = FunctionIndex.FromMetadata(metadata.FunctionMetadataResponse, context.AppFolder);
+            }
+            else
+            {
+                index = FunctionIndex.FromFile(Path.Combine(context.AppFolder, "functions.metadata"));
+            }
+
             if (expected is not null)
             {
                 var missing = expected.All.Select(f => f.Name).Except(index.All.Select(f => f.Name), StringComparer.OrdinalIgnoreCase).ToArray();
