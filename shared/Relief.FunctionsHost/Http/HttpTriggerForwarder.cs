@@ -95,28 +95,29 @@ internal sealed class HttpTriggerForwarder(
             failure = ex;
         }
 
+        var tooLarge = false;
         if (error != ForwarderError.None)
         {
             var errorFeature = httpContext.Features.Get<IForwarderErrorFeature>();
+            tooLarge = IsBodyTooLarge(errorFeature?.Exception);
             Logs.ForwardingFailed(logger, errorFeature?.Exception, invocationId, error.ToString());
-            if (!httpContext.Response.HasStarted)
-            {
-                httpContext.Response.Clear();
-                if (errorFeature?.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-                {
-                    await Problems.WriteAsync(httpContext, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes (host.json extensions.http.maxRequestBodySize).").ConfigureAwait(false);
-                }
-                else if (failure is null)
-                {
-                    await Problems.WriteAsync(httpContext, StatusCodes.Status502BadGateway, "The function worker did not answer the request.").ConfigureAwait(false);
-                }
-            }
         }
 
-        if (failure is not null && !httpContext.Response.HasStarted)
+        if (!httpContext.Response.HasStarted && (error != ForwarderError.None || failure is not null))
         {
             httpContext.Response.Clear();
-            await Problems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, $"Function '{function.Name}' failed (invocation {invocationId}).").ConfigureAwait(false);
+            if (tooLarge)
+            {
+                await Problems.WriteAsync(httpContext, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes (host.json extensions.http.maxRequestBodySize).").ConfigureAwait(false);
+            }
+            else if (failure is not null)
+            {
+                await Problems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, $"Function '{function.Name}' failed (invocation {invocationId}).").ConfigureAwait(false);
+            }
+            else
+            {
+                await Problems.WriteAsync(httpContext, StatusCodes.Status502BadGateway, "The function worker did not answer the request.").ConfigureAwait(false);
+            }
         }
 
         invocation.Complete(failure switch
@@ -128,6 +129,15 @@ internal sealed class HttpTriggerForwarder(
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>True when Kestrel refused the request body as too large (YARP may wrap it in an AggregateException).</summary>
+    private static bool IsBodyTooLarge(Exception? exception) => exception switch
+    {
+        null => false,
+        Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsBodyTooLarge),
+        _ => IsBodyTooLarge(exception.InnerException),
+    };
 
     private static ParameterBinding Input(string name, HttpContext httpContext, Dictionary<string, string> routeValues)
     {

@@ -15,7 +15,8 @@ internal static class TypedDataValues
 
     public static TypedData Json<T>(T value) => new() { Json = JsonSerializer.Serialize(value) };
 
-    public static TypedData Int(long value) => new() { Int = value };
+    /// <summary>A number, sent as JSON: the worker's binding-data reader does not take the protocol's int.</summary>
+    public static TypedData Number(long value) => new() { Json = value.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>A date as the Functions host sends it in trigger metadata: a JSON string in round-trip format.</summary>
     public static TypedData Date(DateTimeOffset? value) =>

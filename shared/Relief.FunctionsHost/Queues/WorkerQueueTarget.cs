@@ -43,7 +43,7 @@ internal sealed class WorkerQueueTarget(FunctionDescriptor function, FunctionInv
     {
         ["QueueTrigger"] = TypedDataValues.String(text),
         ["Id"] = TypedDataValues.String(message.MessageId),
-        ["DequeueCount"] = TypedDataValues.Int(message.DequeueCount),
+        ["DequeueCount"] = TypedDataValues.Number(message.DequeueCount),
         ["InsertionTime"] = TypedDataValues.Date(message.InsertedOn),
         ["ExpirationTime"] = TypedDataValues.Date(message.ExpiresOn),
         ["NextVisibleTime"] = TypedDataValues.Date(message.NextVisibleOn),
