@@ -25,14 +25,24 @@ public static class Orchestrations
         return (await response.Content.ReadFromJsonAsync<InstanceStatus>())!;
     }
 
-    /// <summary>Polls until the instance is Completed, Failed or Terminated.</summary>
+    /// <summary>Polls until the instance is Completed, Failed or Terminated. A status call that fails (a request
+    /// in flight when a worker dies gets 500, as under the Functions host) is simply tried again.</summary>
     public static async Task<InstanceStatus> WaitForEndAsync(HttpClient client, string id, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        InstanceStatus status;
+        InstanceStatus status = new("Unknown", null, null, null);
         do
         {
-            status = await StatusAsync(client, id);
+            try
+            {
+                status = await StatusAsync(client, id);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(250);
+                continue;
+            }
+
             if (status.Status is "Completed" or "Failed" or "Terminated") return status;
             await Task.Delay(250);
         }
