@@ -22,7 +22,12 @@ public sealed record BindingDescriptor(string Name, string Type, string Directio
         {
             if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => property.Value.GetRawText(),
+                };
             }
         }
 
