@@ -30,6 +30,8 @@ internal sealed class DurableWorkItemPump(
     ILogger<DurableWorkItemPump> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _orchestrators = new(settings.Options.MaxConcurrentOrchestratorFunctions);
+    private readonly SemaphoreSlim _activities = new(settings.Options.MaxConcurrentActivityFunctions);
     private readonly HashSet<Task> _inFlight = [];
     private readonly Lock _gate = new();
     private GrpcChannel? _channel;
@@ -71,6 +73,8 @@ internal sealed class DurableWorkItemPump(
         if (!_stop.IsCancellationRequested) await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _channel?.Dispose();
         _stop.Dispose();
+        _orchestrators.Dispose();
+        _activities.Dispose();
     }
 
     private async Task RunAsync(P.TaskHubSidecarService.TaskHubSidecarServiceClient client, CancellationToken stop)
@@ -186,6 +190,30 @@ internal sealed class DurableWorkItemPump(
 
     /// <summary>Invokes until the function answers; null when the host is stopping first.</summary>
     private async Task<(InvocationResponse? Response, string? Error, string? ErrorType, string? StackTrace)?> InvokeWithRetryAsync(
+        string kind, FunctionDescriptor function, string instanceId, TriggerKind trigger, IReadOnlyList<ParameterBinding> inputs)
+    {
+        // host.json maxConcurrentOrchestratorFunctions / maxConcurrentActivityFunctions.
+        var limit = trigger == TriggerKind.Orchestration ? _orchestrators : _activities;
+        try
+        {
+            await limit.WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await InvokeUntilAnsweredAsync(kind, function, instanceId, trigger, inputs).ConfigureAwait(false);
+        }
+        finally
+        {
+            limit.Release();
+        }
+    }
+
+    private async Task<(InvocationResponse? Response, string? Error, string? ErrorType, string? StackTrace)?> InvokeUntilAnsweredAsync(
         string kind, FunctionDescriptor function, string instanceId, TriggerKind trigger, IReadOnlyList<ParameterBinding> inputs)
     {
         while (!_stop.IsCancellationRequested)

@@ -9,18 +9,24 @@ namespace Relief.FunctionsHost.Durable;
 /// before they are stored. The sidecar (InProcessTestHost 0.2.3-preview.1) records a created sub-orchestration
 /// as its own <c>GrpcSubOrchestrationInstanceCreatedEvent</c>, which the Azure Storage provider writes without
 /// an event type and then cannot read back, so the parent orchestration would never run again.
+/// It also lets the sidecar hold <see cref="DispatchHeadroom"/> times more work items than the functions may run at
+/// once: the sidecar's dispatcher, once full, looks again only every 500 ms, which capped HelloSequence5 at
+/// 6.5 orchestrations/s; the host's work-item pump enforces the function concurrency limits instead.
 /// </summary>
 internal sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
+    /// <summary>How many more work items the sidecar may hold than the functions run at once.</summary>
+    public const int DispatchHeadroom = 5;
+
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems * DispatchHeadroom;
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
 
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems * DispatchHeadroom;
 
     public Task StartAsync() => inner.StartAsync();
 
