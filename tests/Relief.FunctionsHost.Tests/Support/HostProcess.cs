@@ -16,7 +16,6 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HostProcess(Process process, int port)
     {
@@ -25,7 +24,6 @@ public sealed class HostProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Exited += (_, _) => _exited.TrySetResult();
     }
 
     public int Port { get; }
@@ -114,11 +112,20 @@ public sealed class HostProcess : IAsyncDisposable
         return int.Parse(children.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits for the process to end; false if it did not within <paramref name="timeout"/>.</summary>
+    /// <summary>Waits for the process to end and its output to be read to the end; false if it did not end
+    /// within <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        var done = await Task.WhenAny(_exited.Task, Task.Delay(timeout));
-        return done == _exited.Task;
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token); // also waits for the redirected output to end
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SIGTERM (what a service manager or Ctrl+C sends), then waits.</summary>
