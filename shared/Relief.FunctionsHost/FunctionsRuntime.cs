@@ -170,11 +170,17 @@ internal sealed class FunctionsRuntime(
             throw new FunctionIndexException(function.Name, $"queue name '{name}' must be 3-63 lower-case letters, digits or single dashes.");
         }
 
+        // Queues are read and written through AzureWebJobsStorage; a binding naming another account is refused
+        // rather than silently served from the wrong one.
         var connection = binding.Property("connection");
-        if (connection is { Length: > 0 } && !string.Equals(connection, StorageOptions.ConnectionSetting, StringComparison.OrdinalIgnoreCase)
-            && context.Configuration[connection] is null && context.Configuration["AzureWebJobs" + connection] is null)
+        if (connection is { Length: > 0 } && !string.Equals(connection, StorageOptions.ConnectionSetting, StringComparison.OrdinalIgnoreCase))
         {
-            throw new HostConfigurationException(connection, $"function '{function.Name}' names this connection but no such setting is set.");
+            var named = context.Configuration[connection] ?? context.Configuration["AzureWebJobs" + connection]
+                ?? throw new HostConfigurationException(connection, $"function '{function.Name}' names this connection but no such setting is set.");
+            if (!string.Equals(named, context.Configuration[StorageOptions.ConnectionSetting], StringComparison.Ordinal))
+            {
+                throw new FunctionIndexException(function.Name, $"binding '{binding.Name}' uses connection '{connection}'; this host serves queues of AzureWebJobsStorage only.");
+            }
         }
 
         return name;
