@@ -8,4 +8,6 @@ namespace Relief.Domain.Calendar;
 /// <param name="Holidays">Weekdays or weekend days off for public holidays (放假).</param>
 /// <param name="WorkedWeekendDays">Saturdays or Sundays that are working days (调休上班).</param>
 /// <param name="Source">Where the schedule comes from.</param>
-public sealed record CalendarYear(int Year, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> WorkedWeekendDays, string Source);
+/// <param name="Provisional">True for a year built from the statutory holiday rules because its official schedule
+/// is not loaded (<see cref="ProvisionalCalendarYear"/>); deadlines on it are provisional.</param>
+public sealed record CalendarYear(int Year, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> WorkedWeekendDays, string Source, bool Provisional = false);

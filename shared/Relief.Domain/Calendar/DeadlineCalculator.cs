@@ -15,8 +15,9 @@ public sealed class DeadlineCalculator
     /// <summary><paramref name="workingDays"/> working days after the China date of <paramref name="start"/>, expiring at the end of that day.</summary>
     public Deadline WorkingDays(DateTimeOffset start, int workingDays)
     {
-        DateOnly due = _calendar.AddWorkingDays(ChinaStandardTime.DateOf(start), workingDays);
-        return new Deadline(due, ChinaStandardTime.EndOf(due));
+        DateOnly from = ChinaStandardTime.DateOf(start);
+        DateOnly due = _calendar.AddWorkingDays(from, workingDays);
+        return new Deadline(due, ChinaStandardTime.EndOf(due), _calendar.IsProvisionalBetween(from, due));
     }
 
     /// <summary><paramref name="days"/> calendar days after the China date of <paramref name="start"/>, expiring at the end of that day.</summary>

@@ -2,17 +2,24 @@ namespace Relief.Domain.Calendar;
 
 /// <summary>
 /// China's working-day calendar (工作日): Monday–Friday, minus public holidays, plus the worked
-/// weekend days, for the years loaded. Any date outside those years raises
-/// <see cref="DateOutsideCalendarException"/>. Pure: years are passed in.
+/// weekend days, for the years loaded. A date outside those years raises
+/// <see cref="DateOutsideCalendarException"/>, unless the calendar was made with provisional years, in which
+/// case a year from <see cref="ProvisionalCalendarYear"/> stands in and <see cref="IsProvisional"/> says so.
+/// Pure: years are passed in.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
     private readonly Dictionary<int, CalendarYear> _years;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, CalendarYear>? _provisional;
 
     /// <summary>Creates a calendar from official yearly schedules (one per year).</summary>
-    public WorkingDayCalendar(IEnumerable<CalendarYear> years)
+    /// <param name="years">The official schedules.</param>
+    /// <param name="provisionalForMissingYears">When true, a year without a schedule is computed provisionally
+    /// from the statutory holiday rules instead of raising <see cref="DateOutsideCalendarException"/>.</param>
+    public WorkingDayCalendar(IEnumerable<CalendarYear> years, bool provisionalForMissingYears = false)
     {
         ArgumentNullException.ThrowIfNull(years);
+        if (provisionalForMissingYears) _provisional = new();
         _years = new Dictionary<int, CalendarYear>();
         foreach (CalendarYear year in years)
         {
@@ -26,13 +33,26 @@ public sealed class WorkingDayCalendar
     /// <summary>The years with an official schedule.</summary>
     public IReadOnlyCollection<int> KnownYears => _years.Keys.Order().ToArray();
 
+    /// <summary>True when <paramref name="date"/> falls in a year that has no official schedule and is computed provisionally.</summary>
+    public bool IsProvisional(DateOnly date) => YearOf(date).Provisional;
+
+    /// <summary>True when any day after <paramref name="from"/> up to and including <paramref name="to"/> (or
+    /// <paramref name="from"/> itself) falls in a provisional year.</summary>
+    public bool IsProvisionalBetween(DateOnly from, DateOnly to)
+    {
+        var (first, last) = from <= to ? (from, to) : (to, from);
+        for (var y = first.Year; y <= last.Year; y++)
+        {
+            if (YearOf(new DateOnly(y, 1, 1)).Provisional) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="date"/> is a working day.</summary>
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!_years.TryGetValue(date.Year, out CalendarYear? year))
-        {
-            throw new DateOutsideCalendarException(date, KnownYears);
-        }
+        CalendarYear year = YearOf(date);
 
         if (year.WorkedWeekendDays.Contains(date))
         {
@@ -87,5 +107,19 @@ public sealed class WorkingDayCalendar
         }
 
         return count;
+    }
+
+    private CalendarYear YearOf(DateOnly date)
+    {
+        if (_years.TryGetValue(date.Year, out CalendarYear? year)) return year;
+        if (_provisional is null) throw new DateOutsideCalendarException(date, KnownYears);
+        try
+        {
+            return _provisional.GetOrAdd(date.Year, ProvisionalCalendarYear.Build);
+        }
+        catch (DateOutsideCalendarException)
+        {
+            throw new DateOutsideCalendarException(date, KnownYears);
+        }
     }
 }
