@@ -35,7 +35,7 @@ public static class DibaoRules
         var reasons = new List<string>(PropertyCheck.Check(household, income.Members, standard, policy, e));
         e.Note("dibao.income-below-standard", "Per-capita income must be below the standard (人均收入低于低保标准)", income.PerCapitaMonthlyIncome,
             ("perCapitaIncome", income.PerCapitaMonthlyIncome), ("standard", standard));
-        if (income.PerCapitaMonthlyIncome >= standard)
+        if (income.ExactPerCapitaMonthlyIncome >= standard)
         {
             reasons.Add($"Per-capita monthly income {income.PerCapitaMonthlyIncome:0.00} is not below the standard {standard:0.00}.");
         }
@@ -47,13 +47,15 @@ public static class DibaoRules
 
         if (policy.Dibao.BenefitMode == BenefitMode.Difference)
         {
-            decimal amount = MoneyRounding.ToFenNotNegative((standard - income.PerCapitaMonthlyIncome) * income.Members);
-            e.Add("dibao.difference", "Monthly dibao = (standard − per-capita income) × members (补差发放)", amount, amount,
-                ("standard", standard), ("perCapitaIncome", income.PerCapitaMonthlyIncome), ("members", income.Members));
+            // Exact, rounded to the fen once at the end: standard × members − counted household income. The
+            // per-capita figure is shown, never fed back rounded (3 members, 700, income 1,000 → 1,100.00, not 1,100.01).
+            decimal amount = MoneyRounding.ToFenNotNegative(standard * income.Members - income.CountedMonthlyIncome);
+            e.Add("dibao.difference", "Monthly dibao = (standard − per-capita income) × members (补差发放), computed as standard × members − household income", amount, amount,
+                ("standard", standard), ("perCapitaIncome", income.PerCapitaMonthlyIncome), ("members", income.Members), ("householdIncome", income.CountedMonthlyIncome));
             return Grant(e, standard, income, amount, null, date);
         }
 
-        decimal share = income.PerCapitaMonthlyIncome / standard;
+        decimal share = income.ExactPerCapitaMonthlyIncome / standard;
         DibaoTier tier = policy.Dibao.Tiers.First(t => share < t.IncomeBelowShareOfStandard);
         decimal perPerson = MoneyRounding.ToFen(tier.BenefitShareOfStandard * standard);
         decimal total = MoneyRounding.ToFenNotNegative(perPerson * income.Members);

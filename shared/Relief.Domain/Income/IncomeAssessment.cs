@@ -15,4 +15,9 @@ public sealed record IncomeAssessment(
     decimal Deductions,
     decimal CountedMonthlyIncome,
     decimal PerCapitaMonthlyIncome,
-    IReadOnlyList<ExplanationStep> Steps);
+    IReadOnlyList<ExplanationStep> Steps)
+{
+    /// <summary>Counted income per member, exact (not rounded): what comparisons and amounts use, so that a
+    /// rounded per-capita figure is never fed back (DOMAIN § Rules made precise, rounding).</summary>
+    public decimal ExactPerCapitaMonthlyIncome => Members > 0 ? CountedMonthlyIncome / Members : CountedMonthlyIncome;
+}

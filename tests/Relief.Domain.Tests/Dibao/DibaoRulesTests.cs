@@ -32,6 +32,21 @@ public class DibaoRulesTests
     }
 
     [Fact]
+    public void Decide_ThreeMembersIncome1000_RoundedOnceAtTheEnd_Pays1100NotOneFenMore()
+    {
+        // DOMAIN.md § Rules made precise (rounding): 3 × 700 − 1,000 = 1,100.00; rounding the per-capita income
+        // (333.33) first would pay (700 − 333.33) × 3 = 1,100.01.
+        Household household = HouseholdBuilder.In("qingdao/shinan").Urban().Adults(3).Income(IncomeKind.Wages, 1000m).Build();
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Equal(333.33m, decision.Income!.PerCapitaMonthlyIncome);
+        Assert.Equal(1100.00m, decision.Amount);
+        Assert.Equal(decision.Amount, decision.Explanation.TotalContribution);
+    }
+
+    [Fact]
     public void Decide_WorkedExample_ExplanationListsEveryRuleInOrder()
     {
         Household household = HouseholdBuilder.In("qingdao/shinan").Urban().Adults(3).Income(IncomeKind.Wages, 900m).Build();
