@@ -82,8 +82,12 @@ internal sealed class HttpTriggerForwarder(
         var routeValues = httpContext.Request.RouteValues.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!);
         var run = invoker.InvokeAsync(function, invocationId, [Input(function.Trigger.Name, httpContext, routeValues)], Metadata(httpContext, routeValues), httpContext.RequestAborted, session);
 
+        // An invocation that ends in failure first (functionTimeout, a dead worker) cuts the forwarded request
+        // short, so the caller gets 500 at once instead of whatever the worker sends later.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
+        _ = run.ContinueWith(t => CancelQuietly(abandon, t.Exception?.InnerException), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var transformer = new InvocationTransformer(invocationId, run);
-        var error = await forwarder.SendAsync(httpContext, session.HttpUri.ToString().TrimEnd('/'), _client, ForwarderRequestConfig.Empty, transformer).ConfigureAwait(false);
+        var error = await forwarder.SendAsync(httpContext, session.HttpUri.ToString().TrimEnd('/'), _client, ForwarderRequestConfig.Empty, transformer, abandon.Token).ConfigureAwait(false);
 
         Exception? failure = null;
         try
@@ -129,6 +133,19 @@ internal sealed class HttpTriggerForwarder(
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static void CancelQuietly(CancellationTokenSource source, Exception? failure)
+    {
+        if (failure is not (TimeoutException or WorkerLostException)) return;
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request has already been answered.
+        }
+    }
 
     /// <summary>True when Kestrel refused the request body as too large (YARP may wrap it in an AggregateException).</summary>
     private static bool IsBodyTooLarge(Exception? exception) => exception switch

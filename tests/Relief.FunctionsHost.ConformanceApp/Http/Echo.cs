@@ -5,7 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Relief.FunctionsHost.ConformanceApp.Http;
 
-/// <summary>Echoes what it received: route value, query, a header and the body; the status comes from <c>?status=</c>.</summary>
+/// <summary>Echoes what it received: route value, query, a header and the body; the status comes from <c>?status=</c>,
+/// and <c>?delayMs=</c> makes it slow (for the functionTimeout test).</summary>
 public sealed class Echo
 {
     [Function(nameof(Echo))]
@@ -16,6 +17,7 @@ public sealed class Echo
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         var status = int.TryParse(request.Query["status"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 200;
+        if (int.TryParse(request.Query["delayMs"], NumberStyles.None, CultureInfo.InvariantCulture, out var delay)) await Task.Delay(delay, request.HttpContext.RequestAborted);
         return new ObjectResult(new
         {
             id,

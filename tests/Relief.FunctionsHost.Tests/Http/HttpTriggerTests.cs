@@ -81,4 +81,17 @@ public sealed class HttpTriggerTests(ConformanceHost fixture)
         await Eventually.TrueAsync(() => System.Text.RegularExpressions.Regex.IsMatch(
             fixture.Host.Output, @"Executed 'Echo' \(Succeeded, Id=[0-9a-f-]{36}, Trigger=Http, Duration=[0-9.]+ms\)"));
     }
+
+    [Fact]
+    public async Task Get_FunctionRunsPastFunctionTimeout_Returns500AndTheTimeoutIsLogged()
+    {
+        var settings = new ConformanceSettings();
+        var environment = new Dictionary<string, string>(settings.Environment) { ["AzureFunctionsJobHost__functionTimeout"] = "00:00:02" };
+        await using var host = await HostProcess.StartAsync(settings.Values, environment);
+
+        using var response = await host.Client.GetAsync("api/echo/slow?delayMs=8000");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await Eventually.TrueAsync(() => host.Output.Contains("did not finish within functionTimeout", StringComparison.Ordinal));
+    }
 }

@@ -55,7 +55,18 @@ public sealed class TimerTriggerTests
         Assert.True(duplicates.Count == 0, "occurrences run twice: " + string.Join(", ", duplicates));
     }
 
-    private static List<Tick> Parse(IEnumerable<string> lines) => [.. lines.Select(line =>
+    [Fact]
+    public async Task Timer_RunOnStartup_RunsOnceWhenTheHostStarts()
+    {
+        var settings = new ConformanceSettings();
+        await using var host = await HostProcess.StartAsync(settings.Values, settings.Environment);
+
+        var ticks = await QueueProbe.DrainTextAsync(settings.Queue("TickQueue"), TimeSpan.FromSeconds(4));
+
+        Assert.Single(ticks, t => t.StartsWith("startup|", StringComparison.Ordinal));
+    }
+
+    private static List<Tick> Parse(IEnumerable<string> lines) => [.. lines.Where(line => !line.StartsWith("startup|", StringComparison.Ordinal)).Select(line =>
     {
         var parts = line.Split('|');
         return new Tick(parts[0], bool.Parse(parts[1]), DateTime.Parse(parts[3], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
