@@ -8,11 +8,13 @@ using Relief.FunctionsHost.Benchmarks;
 //            server doing the same work (no host, no worker).
 //   Durable: HelloSequence5 through host + worker (sidecar, Azure Storage provider), versus the same provider
 //            driven in this process by the Durable Task Framework's own TaskHubWorker.
-// Usage: dotnet run -c Release --project bench/Relief.FunctionsHost.Benchmarks -- [orchestrations=100] [requests=3000] [concurrency=16] [rounds=2]
+// Usage: dotnet run -c Release --project bench/Relief.FunctionsHost.Benchmarks -- [orchestrations=100] [requests=3000] [concurrency=16] [rounds=2] [http]
+// ("http" as the fifth argument runs the HTTP part only.)
 var orchestrations = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
 var requests = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3000;
 var concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
 var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
+var httpOnly = args.Length > 4 && args[4] == "http";
 Console.WriteLine($"Local Functions host benchmark: {orchestrations} orchestrations, {requests} HTTP requests at concurrency {concurrency}, {rounds} alternating rounds, {Environment.ProcessorCount} cores");
 
 await using var azurite = await Azurite.StartAsync();
@@ -42,6 +44,14 @@ for (var r = 0; r < rounds; r++)
     Console.WriteLine($"{through}   = {100 * through.RequestsPerSecond / direct.RequestsPerSecond:F0}% of baseline");
     Console.WriteLine($"  CPU per request: host {hostMs:F2} ms, worker {workerMs:F2} ms -> the host's share {100 * hostMs / (hostMs + workerMs):F0}%; worker alone at this CPU could serve at most {through.RequestsPerSecond * (hostMs + workerMs) / workerMs:F0} req/s, the host reaches {100 * workerMs / (hostMs + workerMs):F0}% of that");
     http.Add((direct, through));
+}
+
+if (httpOnly)
+{
+    Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s");
+    await echo.StopAsync();
+    host.Process.Kill(entireProcessTree: true);
+    return 0;
 }
 
 // Durable: warm both sides, then alternate on fresh instance ids.
