@@ -16,6 +16,35 @@ public class HouseholdValidatorTests
     }
 
     [Fact]
+    public void Validate_AbsurdAmountsAndCounts_RefusedNamingEachFieldAndTheLimit()
+    {
+        // Issue 16 § 5: an income of 5e28 once passed intake and made every assessment throw.
+        Household valid = HouseholdBuilder.In("qingdao/shinan").Adults(1).Build();
+        Household household = valid with
+        {
+            Incomes = [new IncomeItem(IncomeKind.Wages, 50_000_000_000_000_000_000_000_000_000m), new IncomeItem(IncomeKind.Wages, HouseholdLimits.MaxMonthlyAmount)],
+            RigidExpenditures = [new RigidExpenditure(RigidExpenditureKind.Medical, 10_000_000.01m)],
+            Property = new PropertyHoldings(HouseholdLimits.MaxAssetValue + 1m, 0m, HouseholdLimits.MaxPropertyCount + 1, 1),
+        };
+
+        IReadOnlyList<ValidationError> errors = HouseholdValidator.Validate(household);
+
+        Assert.Equal(["incomes[0].monthlyAmount", "rigidExpenditures[0].monthlyAmount", "property.deposits", "property.vehicles"], errors.Select(e => e.Field));
+        Assert.Contains("10,000,000 yuan", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MoreMembersThanTheLimit_Refused()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(HouseholdLimits.MaxMembers + 1).Build();
+
+        ValidationError error = Assert.Single(HouseholdValidator.Validate(household));
+
+        Assert.Equal("members", error.Field);
+        Assert.Contains("at most 30", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_EveryProblem_NamedByField()
     {
         Household valid = HouseholdBuilder.In("qingdao/shinan").Adults(1).Build();
