@@ -92,6 +92,10 @@ public sealed record MemberRequest
     /// <summary>Has a legal supporter able to support them (有履行能力的法定义务人).</summary>
     public bool HasAbleLegalSupporter { get; init; }
 
+    /// <summary>Suitable work offered and refused without good reason, in a row (0–100; default 0). From 3 on, a
+    /// member able to work loses his own share of the dibao (拒绝就业).</summary>
+    public int ConsecutiveWorkRefusals { get; init; }
+
     /// <summary>The six daily activities (生活自理能力); required for the tekun applicant.</summary>
     public DailyActivitiesRequest? DailyActivities { get; init; }
 

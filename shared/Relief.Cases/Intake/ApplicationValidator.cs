@@ -325,6 +325,7 @@ public static partial class ApplicationValidator
             ReceivesMedicalAssistance = request.ReceivesMedicalAssistance,
             InSchool = request.InSchool,
             HasAbleLegalSupporter = request.HasAbleLegalSupporter,
+            ConsecutiveWorkRefusals = request.ConsecutiveWorkRefusals,
             DailyActivities = activities,
         };
     }

@@ -49,9 +49,11 @@ public static class DibaoRules
         {
             // Exact, rounded to the fen once at the end: standard × members − counted household income. The
             // per-capita figure is shown, never fed back rounded (3 members, 700, income 1,000 → 1,100.00, not 1,100.01).
-            decimal amount = MoneyRounding.ToFenNotNegative(standard * income.Members - income.CountedMonthlyIncome);
+            decimal exact = standard * income.Members - income.CountedMonthlyIncome;
+            decimal amount = MoneyRounding.ToFenNotNegative(exact);
             e.Add("dibao.difference", "Monthly dibao = (standard − per-capita income) × members (补差发放), computed as standard × members − household income", amount, amount,
                 ("standard", standard), ("perCapitaIncome", income.PerCapitaMonthlyIncome), ("members", income.Members), ("householdIncome", income.CountedMonthlyIncome));
+            amount = WorkRefusalRule.Apply(e, amount, Math.Max(exact, 0m), income.Members, WorkRefusalRule.MembersLosingTheirShare(household));
             return Grant(e, standard, income, amount, null, date);
         }
 
@@ -61,6 +63,7 @@ public static class DibaoRules
         decimal total = MoneyRounding.ToFenNotNegative(perPerson * income.Members);
         e.Add("dibao.tier", $"Tier {tier.Name} (分档): income below {tier.IncomeBelowShareOfStandard:0.##} × standard pays {tier.BenefitShareOfStandard:0.##} × standard per member", total, total,
             ("perCapitaIncome", income.PerCapitaMonthlyIncome), ("standard", standard), ("tierShare", tier.BenefitShareOfStandard), ("perMember", perPerson), ("members", income.Members));
+        total = WorkRefusalRule.Apply(e, total, total, income.Members, WorkRefusalRule.MembersLosingTheirShare(household));
         return Grant(e, standard, income, total, tier.Name, date);
     }
 

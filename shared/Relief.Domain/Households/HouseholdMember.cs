@@ -33,6 +33,10 @@ public sealed record HouseholdMember
     /// <summary>Result of the six-activity assessment, when assessed.</summary>
     public DailyActivities? DailyActivities { get; init; }
 
+    /// <summary>Suitable work offered (介绍的与其健康状况、劳动能力等相适应的工作) and refused without good reason,
+    /// in a row; 0 by default. See <see cref="Dibao.WorkRefusalRule"/>.</summary>
+    public int ConsecutiveWorkRefusals { get; init; }
+
     /// <summary>Birth date, from the ID number.</summary>
     public DateOnly BirthDate => Id.BirthDate;
 

@@ -28,6 +28,12 @@ public static class HouseholdValidator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < household.Members.Count; i++)
         {
+            if (household.Members[i].ConsecutiveWorkRefusals is < 0 or > 100)
+            {
+                string refusals = Field("members", i, "consecutiveWorkRefusals");
+                errors.Add(new ValidationError(refusals, $"{refusals}: must be between 0 and 100."));
+            }
+
             if (!seen.Add(household.Members[i].Id.Value))
             {
                 string field = Field("members", i, "residentId");

@@ -46,6 +46,27 @@ public class DibaoRulesTests
         Assert.Equal(decision.Amount, decision.Explanation.TotalContribution);
     }
 
+    [Theory]
+    [InlineData(3, WorkAbility.Able, 800)]     // 3 refusals, able to work: his share (400) is lost
+    [InlineData(2, WorkAbility.Able, 1200)]    // 2 refusals: nothing lost yet
+    [InlineData(5, WorkAbility.Unable, 1200)]  // unable to work: the rule does not apply
+    public void Decide_MemberRefusedSuitableWorkThreeTimes_LosesOwnShareOthersKeepTheirs(int refusals, WorkAbility ability, int expected)
+    {
+        // DOMAIN.md § Rules made precise (work refusal; 社会救助暂行办法 Art. 34; seed 002: at least 3 job recommendations).
+        Household household = HouseholdBuilder.In("qingdao/shinan").Urban().Adults(3).Income(IncomeKind.Wages, 900m).Build();
+        household = household with
+        {
+            Members = [household.Members[0] with { ConsecutiveWorkRefusals = refusals, WorkAbility = ability }, .. household.Members.Skip(1)],
+        };
+
+        DibaoDecision decision = _service.Decide(household, Date);
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Equal(expected, decision.Amount);
+        Assert.Equal(300m, decision.Income!.PerCapitaMonthlyIncome); // his income still counts
+        Assert.Equal(decision.Amount, decision.Explanation.TotalContribution);
+    }
+
     [Fact]
     public void Decide_WorkedExample_ExplanationListsEveryRuleInOrder()
     {
