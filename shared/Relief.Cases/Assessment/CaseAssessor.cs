@@ -61,6 +61,7 @@ public sealed class CaseAssessor
             CaseByCaseAmount = input.CaseByCaseAmount,
             AlreadyReceivedThisYear = input.AlreadyReceivedThisYear,
             Instalments = type == TemporaryAssistanceType.Emergency ? 1 : need.Instalments,
+            EmergencyPlace = type == TemporaryAssistanceType.Emergency ? need.EmergencyPlace : null,
         };
     }
 }

@@ -244,4 +244,8 @@ public sealed record TemporaryNeedRequest
 
     /// <summary>Instalments requested (分期救助), expenditure type only (default 1).</summary>
     public int? Instalments { get; init; }
+
+    /// <summary>Emergency type only: the jurisdiction code of the place where the emergency happened (急难发生地),
+    /// when it is not the household's own; that place's policy decides (seed 002, 83号).</summary>
+    public string? EmergencyPlace { get; init; }
 }

@@ -65,6 +65,15 @@ public static partial class ApplicationValidator
             }
         }
 
+        // Emergency assistance is decided by the policy of the place where the emergency happened (seed 002, 83号).
+        JurisdictionCode? emergencyPlace = EmergencyPlace(errors, request.Temporary?.EmergencyPlace, program);
+        if (catalog is not null && emergencyPlace is { } place)
+        {
+            PolicyLookup atPlace = catalog.Find(place, today);
+            if (!atPlace.Found) errors.Add("temporary.emergencyPlace", atPlace.Reason);
+            else if (atPlace.Policy.Temporary is null) errors.Add("temporary.emergencyPlace", $"the policy of '{place}' in force on {today:yyyy-MM-dd} sets no temporary-assistance rules.");
+        }
+
         if (catalog is not null && jurisdiction is { } code)
         {
             PolicyLookup lookup = catalog.Find(code, today);
@@ -76,7 +85,7 @@ public static partial class ApplicationValidator
             {
                 errors.Add("program", $"the policy of '{code}' in force on {today:yyyy-MM-dd} sets no tekun rules; apply where tekun is administered.");
             }
-            else if (program?.IsTemporary() == true && lookup.Policy.Temporary is null)
+            else if (program?.IsTemporary() == true && emergencyPlace is null && lookup.Policy.Temporary is null)
             {
                 errors.Add("program", $"the policy of '{code}' in force on {today:yyyy-MM-dd} sets no temporary-assistance rules.");
             }
@@ -330,6 +339,26 @@ public static partial class ApplicationValidator
         };
     }
 
+    private static JurisdictionCode? EmergencyPlace(Errors errors, string? text, AssistanceProgram? program)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (program != AssistanceProgram.TemporaryEmergency)
+        {
+            errors.Add("temporary.emergencyPlace", "applies to emergency assistance (急难型) only.");
+            return null;
+        }
+
+        try
+        {
+            return JurisdictionCode.Parse(text);
+        }
+        catch (FormatException)
+        {
+            errors.Add("temporary.emergencyPlace", $"'{text}' is not a jurisdiction code (jurisdiction or jurisdiction/area).");
+            return null;
+        }
+    }
+
     private static TemporaryNeed? ValidateTemporary(Errors errors, TemporaryNeedRequest? request, AssistanceProgram program, DateOnly today)
     {
         if (request is null)
@@ -380,7 +409,8 @@ public static partial class ApplicationValidator
         }
 
         return errors.Count == before
-            ? new TemporaryNeed(description, request.AmountRequested!.Value, request.OccurredOn, months, instalments)
+            ? new TemporaryNeed(description, request.AmountRequested!.Value, request.OccurredOn, months, instalments,
+                program == AssistanceProgram.TemporaryEmergency && request.EmergencyPlace is { Length: > 0 } place ? JurisdictionCode.Parse(place) : null)
             : null;
     }
 

@@ -40,4 +40,5 @@ public sealed record ValidatedApplication(
 /// <param name="OccurredOn">When it happened, if given.</param>
 /// <param name="MonthsOfNeed">Months of need, at least 1.</param>
 /// <param name="Instalments">Instalments (分期), 1 for the emergency type.</param>
-public sealed record TemporaryNeed(string Description, decimal AmountRequested, DateOnly? OccurredOn, int MonthsOfNeed, int Instalments);
+/// <param name="EmergencyPlace">Emergency type: the place of the emergency whose policy decides, when not the household's own.</param>
+public sealed record TemporaryNeed(string Description, decimal AmountRequested, DateOnly? OccurredOn, int MonthsOfNeed, int Instalments, JurisdictionCode? EmergencyPlace = null);

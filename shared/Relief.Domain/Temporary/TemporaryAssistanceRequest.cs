@@ -35,4 +35,13 @@ public sealed record TemporaryAssistanceRequest
 
     /// <summary>Number of monthly instalments (分期救助), expenditure type only; 1 = paid at once.</summary>
     public int Instalments { get; init; } = 1;
+
+    /// <summary>Emergency type: where the emergency happened (急难发生地). Emergency assistance is granted there,
+    /// under that place's policy, whatever the household's hukou (seed 002; 民发〔2018〕23号 / 83号). Null = the
+    /// household's own jurisdiction. Ignored for the expenditure type.</summary>
+    public JurisdictionCode? EmergencyPlace { get; init; }
+
+    /// <summary>The jurisdiction whose policy decides this request.</summary>
+    public JurisdictionCode DecidingJurisdiction =>
+        Type == TemporaryAssistanceType.Emergency && EmergencyPlace is { } place ? place : Household.Jurisdiction;
 }

@@ -27,6 +27,12 @@ public static class TemporaryAssistanceRules
 
         var e = new ExplanationBuilder();
         DecisionSupport.NotePolicy(e, policy, date);
+        if (request.Type == TemporaryAssistanceType.Emergency && request.EmergencyPlace is { } place && place != request.Household.Jurisdiction)
+        {
+            e.Note("temporary.emergency-place", "Emergency assistance is granted where the emergency happened (急难发生地), under that place's policy, whatever the hukou", null,
+                ("emergencyPlace", place), ("householdJurisdiction", request.Household.Jurisdiction));
+        }
+
         if (policy.Temporary is not { } t)
         {
             e.Note("temporary.not-in-force", "The policy sets no temporary assistance parameters");

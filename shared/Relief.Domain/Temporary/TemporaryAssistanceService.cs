@@ -15,7 +15,8 @@ public sealed class TemporaryAssistanceService
     public TemporaryAssistanceDecision Decide(TemporaryAssistanceRequest request, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(request);
-        PolicyLookup lookup = _catalog.Find(request.Household.Jurisdiction, date);
+        // Emergency assistance follows the place of the emergency, not the hukou.
+        PolicyLookup lookup = _catalog.Find(request.DecidingJurisdiction, date);
         if (!lookup.Found)
         {
             return new TemporaryAssistanceDecision { Outcome = DecisionOutcome.NoRuleInForce, Amount = 0m, AmountKind = AmountKind.OneOff, Reasons = [lookup.Reason], Explanation = DecisionSupport.NoPolicy(lookup.Reason), Type = request.Type };

@@ -115,6 +115,33 @@ public sealed class ApplicationValidatorTests
     }
 
     [Fact]
+    public void Validate_EmergencyAwayFromHome_PlaceCarriedAndItsPolicyChecked()
+    {
+        // Seed 002 / 83号: emergency assistance where the emergency happened. Liyang sets no temporary figures,
+        // so a Liyang household needs the place of the emergency to be decided at all.
+        var away = Applications.QingdaoEmergency() with { Jurisdiction = "liyang" };
+        var withPlace = away with { Temporary = away.Temporary! with { EmergencyPlace = "qingdao/shinan" } };
+
+        var result = ApplicationValidator.Validate(withPlace, Today, ShippedData.Catalog);
+        var withoutPlace = ApplicationValidator.Validate(away, Today, ShippedData.Catalog);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(Relief.Domain.Households.JurisdictionCode.Parse("qingdao/shinan"), result.Value.Temporary!.EmergencyPlace);
+        Assert.Equal("program", Assert.Single(withoutPlace.Errors).Field);
+    }
+
+    [Fact]
+    public void Validate_EmergencyPlaceOnOtherProgramsOrMalformed_ReportsTheField()
+    {
+        var bad = Applications.QingdaoEmergency();
+        bad = bad with { Temporary = bad.Temporary! with { EmergencyPlace = "not a code!" } };
+
+        var result = ApplicationValidator.Validate(bad, Today, ShippedData.Catalog);
+
+        Assert.Equal("temporary.emergencyPlace", Assert.Single(result.Errors).Field);
+    }
+
+    [Fact]
     public void Validate_TemporaryWithBadNeed_ReportsEachField()
     {
         var request = Applications.QingdaoEmergency() with

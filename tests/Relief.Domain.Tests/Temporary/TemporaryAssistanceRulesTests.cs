@@ -36,6 +36,40 @@ public class TemporaryAssistanceRulesTests
     }
 
     [Fact]
+    public void Decide_EmergencyAwayFromHome_PlaceOfTheEmergencyDecides()
+    {
+        // DOMAIN.md § Rules made precise; seed 002 and 83号: emergency assistance where the emergency happened.
+        // A Liyang household (Liyang ships no temporary-assistance figures) struck by an emergency in Qingdao.
+        var request = new TemporaryAssistanceRequest
+        {
+            Household = HouseholdBuilder.In("liyang").Adults(2).Build(),
+            Type = TemporaryAssistanceType.Emergency,
+            MonthsOfNeed = 1,
+            EmergencyPlace = JurisdictionCode.Parse("qingdao/shinan"),
+        };
+
+        TemporaryAssistanceDecision there = _service.Decide(request, Date);
+        TemporaryAssistanceDecision atHome = _service.Decide(request with { EmergencyPlace = null }, Date);
+
+        Assert.Equal(DecisionOutcome.Eligible, there.Outcome);
+        Assert.Equal(700m, there.Amount); // one month at Qingdao's 700 standard
+        Assert.NotNull(there.Explanation.Find("temporary.emergency-place"));
+        Assert.Equal(DecisionOutcome.NoRuleInForce, atHome.Outcome);
+    }
+
+    [Fact]
+    public void Decide_ExpenditureType_FollowsTheHouseholdWhateverPlaceIsGiven()
+    {
+        var request = Request(TemporaryAssistanceType.Expenditure, 1) with { EmergencyPlace = JurisdictionCode.Parse("liyang") };
+
+        TemporaryAssistanceDecision decision = _service.Decide(request, Date);
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Equal(700m, decision.Amount);
+        Assert.Null(decision.Explanation.Find("temporary.emergency-place"));
+    }
+
+    [Fact]
     public void Decide_CapAlreadyReached_IneligibleWithZero()
     {
         TemporaryAssistanceDecision decision = _service.Decide(Request(TemporaryAssistanceType.Expenditure, 1, already: 30000m), Date);
