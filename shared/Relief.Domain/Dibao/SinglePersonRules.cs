@@ -8,10 +8,12 @@ using Relief.Domain.Policies;
 namespace Relief.Domain.Dibao;
 
 /// <summary>
-/// Single-person inclusion (单人保, 57号 Art. 8; seed 000 Liyang): in a household that is not
+/// Single-person inclusion (单人保, 57号 Art. 8; seed 000 Liyang, seed 002 Qiaoxi): in a household that is not
 /// eligible as a whole but whose per-capita income is below the policy's multiple of the standard
-/// and whose property qualifies, a member with grade 1–2 disability, grade 3 intellectual or mental
-/// disability, or a major illness already receiving medical assistance, is enrolled alone. The
+/// and whose property qualifies, a member meeting the local condition (<see cref="SinglePersonCondition"/>:
+/// Liyang — grade 1–2 disability, grade 3 intellectual or mental disability, or a major illness already
+/// receiving medical assistance; Qiaoxi — severely disabled or seriously ill with the ability to work fully
+/// or partly lost) is enrolled alone. The
 /// amount is the standard minus the person's own counted income, but at least the policy's
 /// minimum share of the standard (Liyang: 100%).
 /// </summary>
@@ -51,12 +53,26 @@ public static class SinglePersonRules
         }
 
         bool severeDisability = member.Disability?.IsSevereForSinglePersonInclusion == true;
-        bool illness = member.HasMajorIllness && member.ReceivesMedicalAssistance;
-        e.Note("single-person.condition", "The person has grade 1–2 disability, grade 3 intellectual/mental disability, or a major illness with medical assistance (重度残疾或重病)", null,
-            ("disability", member.Disability is { } d ? $"{d.Type} grade {d.Grade}" : "none"), ("majorIllness", member.HasMajorIllness), ("medicalAssistance", member.ReceivesMedicalAssistance));
-        if (!severeDisability && !illness)
+        if (rule.Condition == SinglePersonCondition.SevereDisabilityOrIllnessWithLostWorkAbility)
         {
-            reasons.Add("The person has neither a qualifying disability nor a major illness with medical assistance.");
+            // Qiaoxi (seed 002): severely disabled or seriously ill, and the ability to work fully or partly lost.
+            bool lostWork = member.WorkAbility != WorkAbility.Able;
+            e.Note("single-person.condition", "The person is severely disabled or seriously ill and has fully or partly lost the ability to work (重度残疾人、重病患者，完全或部分丧失劳动能力)", null,
+                ("disability", member.Disability is { } dq ? $"{dq.Type} grade {dq.Grade}" : "none"), ("majorIllness", member.HasMajorIllness), ("workAbility", member.WorkAbility));
+            if (!(severeDisability || member.HasMajorIllness) || !lostWork)
+            {
+                reasons.Add("The person is not severely disabled or seriously ill with the ability to work fully or partly lost.");
+            }
+        }
+        else
+        {
+            bool illness = member.HasMajorIllness && member.ReceivesMedicalAssistance;
+            e.Note("single-person.condition", "The person has grade 1–2 disability, grade 3 intellectual/mental disability, or a major illness with medical assistance (重度残疾或重病)", null,
+                ("disability", member.Disability is { } d ? $"{d.Type} grade {d.Grade}" : "none"), ("majorIllness", member.HasMajorIllness), ("medicalAssistance", member.ReceivesMedicalAssistance));
+            if (!severeDisability && !illness)
+            {
+                reasons.Add("The person has neither a qualifying disability nor a major illness with medical assistance.");
+            }
         }
 
         if (reasons.Count > 0)

@@ -110,7 +110,21 @@ public sealed record EmploymentCostDeduction(decimal Rate, DeductionBase Base);
 /// <summary>Single-person inclusion (单人保, 57号 Art. 8; seed 000).</summary>
 /// <param name="IncomeThresholdMultiple">Household per-capita income must be below this multiple of the standard (national 1.5, Liyang 2).</param>
 /// <param name="MinimumShareOfStandard">The enrolled person gets at least this share of the standard (Liyang 1.0; 0 = no floor).</param>
-public sealed record SinglePersonRule(decimal IncomeThresholdMultiple, decimal MinimumShareOfStandard);
+/// <param name="Condition">Who may be enrolled alone: the local rule (Liyang and Qiaoxi differ).</param>
+public sealed record SinglePersonRule(decimal IncomeThresholdMultiple, decimal MinimumShareOfStandard,
+    SinglePersonCondition Condition = SinglePersonCondition.SevereDisabilityOrIllnessWithMedicalAssistance);
+
+/// <summary>Who may be enrolled alone (单人保对象), a local rule.</summary>
+public enum SinglePersonCondition
+{
+    /// <summary>Liyang (seed 000): grade 1–2 disability, grade 3 intellectual/mental disability, or a major illness
+    /// already receiving medical assistance.</summary>
+    SevereDisabilityOrIllnessWithMedicalAssistance,
+
+    /// <summary>Qiaoxi (seed 002): severely disabled or seriously ill (重病患者) people who have fully or partly lost
+    /// the ability to work; no medical-assistance condition.</summary>
+    SevereDisabilityOrIllnessWithLostWorkAbility,
+}
 
 /// <summary>Tekun parameters (特困供养, seed 004; 43号).</summary>
 public sealed record TekunParameters

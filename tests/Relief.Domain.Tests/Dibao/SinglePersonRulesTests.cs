@@ -17,6 +17,48 @@ public class SinglePersonRulesTests
         return b.IncomeOf(0, IncomeKind.Wages, familyWages);
     }
 
+    private static HouseholdBuilder FamilyWithSeriouslyIllMember(string jurisdiction, WorkAbility ability) =>
+        HouseholdBuilder.In(jurisdiction).Urban().Adults(2)
+            .Member(new DateOnly(1980, 3, 3), m => m with { HasMajorIllness = true, ReceivesMedicalAssistance = false, WorkAbility = ability })
+            .IncomeOf(0, IncomeKind.Wages, 3300m);
+
+    [Fact]
+    public void DecideSinglePerson_QiaoxiSeriouslyIllPartlyUnableToWork_EnrolledWithoutMedicalAssistance()
+    {
+        // Seed 002 (Qiaoxi): severely disabled and seriously ill people who have fully or partly lost the ability
+        // to work, in a low-income household not eligible as a whole; no medical-assistance condition.
+        // Wages 3,300 − 20 % employment cost = 2,640 / 3 = 880: above the 780 standard, below 1.5 × 780.
+        HouseholdBuilder b = FamilyWithSeriouslyIllMember("shijiazhuang-qiaoxi", WorkAbility.Partial);
+
+        DibaoDecision decision = _service.DecideSinglePerson(b.Build(), b.IdOf(2), new DateOnly(2021, 6, 1));
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Equal(780m, decision.Amount);
+    }
+
+    [Fact]
+    public void DecideSinglePerson_QiaoxiSeriouslyIllButAbleToWork_Ineligible()
+    {
+        HouseholdBuilder b = FamilyWithSeriouslyIllMember("shijiazhuang-qiaoxi", WorkAbility.Able);
+
+        DibaoDecision decision = _service.DecideSinglePerson(b.Build(), b.IdOf(2), new DateOnly(2021, 6, 1));
+
+        Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
+        Assert.Contains(decision.Reasons, r => r.Contains("ability to work", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DecideSinglePerson_LiyangSeriouslyIllWithoutMedicalAssistance_Ineligible()
+    {
+        // Seed 000 (Liyang): a major illness counts only when the person already receives medical assistance.
+        HouseholdBuilder b = FamilyWithSeriouslyIllMember("liyang", WorkAbility.Partial);
+
+        DibaoDecision decision = _service.DecideSinglePerson(b.Build(), b.IdOf(2), Date);
+
+        Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
+        Assert.Contains(decision.Reasons, r => r.Contains("medical assistance", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void DecideSinglePerson_LiyangBelowTwiceStandard_PaysFullStandard()
     {

@@ -288,6 +288,9 @@ public static class PolicyFileParser
         string singlePath = PolicyJsonReader.Join(path, "singlePerson");
         decimal? threshold = single is { } s1 ? r.Decimal(s1, singlePath, "incomeThresholdMultiple", 1m, 10m) : null;
         decimal? minShare = single is { } s2 ? r.Decimal(s2, singlePath, "minimumShareOfStandard", 0m, 1m) : null;
+        SinglePersonCondition? singleCondition = single is { } s3 && s3.TryGetProperty("condition", out _)
+            ? r.Enum<SinglePersonCondition>(s3, singlePath, "condition")
+            : SinglePersonCondition.SevereDisabilityOrIllnessWithMedicalAssistance;
         decimal? marginal = r.Decimal(d, path, "marginalMultiple", 1m, 10m, minExclusive: true);
         int? exitMonths = r.Int(d, path, "gradualExitMonths", 0, 6);
 
@@ -301,7 +304,7 @@ public static class PolicyFileParser
         }
 
         if (mode is null || assetsMonths is null || vehicles is null || dwellings is null || deductRigid is null || threshold is null
-            || minShare is null || marginal is null || exitMonths is null || stable is null || irregular is null)
+            || minShare is null || singleCondition is null || marginal is null || exitMonths is null || stable is null || irregular is null)
         {
             return null;
         }
@@ -317,7 +320,7 @@ public static class PolicyFileParser
             EmploymentCostDeduction = deduction,
             DeductRigidExpenditure = deductRigid.Value,
             NotCountedIncomeKinds = notCounted,
-            SinglePerson = new SinglePersonRule(threshold.Value, minShare.Value),
+            SinglePerson = new SinglePersonRule(threshold.Value, minShare.Value, singleCondition.Value),
             MarginalMultiple = marginal.Value,
             GradualExitMonths = exitMonths.Value,
             ReviewMonthsStable = stable.Value,
