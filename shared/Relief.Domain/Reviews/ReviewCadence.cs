@@ -44,11 +44,20 @@ public static class ReviewCadence
         return new ReviewSchedule(ReviewFrequency.Yearly, stable, lastReview.AddMonths(stable), "Finances change little (短期内经济状况变化不大).");
     }
 
-    /// <summary>Schedule for a tekun person (yearly).</summary>
+    /// <summary>Months between tekun reviews where the policy sets none: the national yearly review (民发〔2021〕43号).</summary>
+    public const int NationalTekunReviewMonths = 12;
+
+    /// <summary>Schedule for a tekun person (yearly). A policy without tekun parameters gets the national yearly
+    /// review, said so in the reason — a missing local figure is never an exception.</summary>
     public static ReviewSchedule ForTekun(PolicyParameters policy, DateOnly lastReview)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        TekunParameters tekun = policy.Tekun ?? throw new InvalidOperationException($"Policy {policy.SourceFile} sets no tekun parameters.");
+        if (policy.Tekun is not { } tekun)
+        {
+            return new ReviewSchedule(ReviewFrequency.Yearly, NationalTekunReviewMonths, lastReview.AddMonths(NationalTekunReviewMonths),
+                $"Tekun persons are reviewed yearly (特困人员每年核查); {policy.Jurisdiction} sets no tekun parameters, so the national yearly review applies.");
+        }
+
         return new ReviewSchedule(ReviewFrequency.Yearly, tekun.ReviewMonths, lastReview.AddMonths(tekun.ReviewMonths), "Tekun persons are reviewed yearly (特困人员每年核查).");
     }
 }

@@ -48,6 +48,42 @@ public class AmountPropertiesTests
         yield return Dibao.EvaluateGradualExit(household, HouseholdGenerator.Fen(random, 3000), date, date.AddMonths(random.Next(10)));
     }
 
+    /// <summary>Issue 16 § 2: every jurisdiction (shipped or not) × every program × any date from 2015 to 2030 —
+    /// before, between and after the shipped versions — gives an outcome, never an exception.</summary>
+    [Property(MaxTest = 400)]
+    public bool AnyDecision_AnyJurisdictionProgramAndDate_NeverThrows(DoNotSize<int> seed)
+    {
+        var random = new Random(seed.Item);
+        string[] codes = [.. HouseholdGenerator.Jurisdictions.Select(j => j.Code), "nowhere", "qingdao/unknown-area"];
+        string code = codes[random.Next(codes.Length)];
+        DateOnly date = new DateOnly(2015, 1, 1).AddDays(random.Next(16 * 365));
+        HouseholdBuilder b = HouseholdGenerator.Build(random, code, maxIncomePerItem: 4000, maxDeposits: 20000);
+        Household household = b.Build();
+        string someone = b.IdOf(random.Next(household.Members.Count));
+        var decisions = new List<DecisionResult>
+        {
+            Dibao.Decide(household, date),
+            Dibao.DecideSinglePerson(household, someone, date),
+            Dibao.DecideMarginal(household, date),
+            Dibao.EvaluateGradualExit(household, HouseholdGenerator.Fen(random, 3000), date, date.AddMonths(random.Next(10))),
+            Tekun.Decide(household, someone, Placement.Dispersed, date),
+        };
+        foreach (var type in new[] { TemporaryAssistanceType.Emergency, TemporaryAssistanceType.Expenditure })
+        {
+            decisions.Add(Temporary.Decide(new TemporaryAssistanceRequest
+            {
+                Household = household,
+                Type = type,
+                MonthsOfNeed = 1 + random.Next(12),
+                EmergencyPlace = random.Next(2) == 0 ? JurisdictionCode.Parse(codes[random.Next(codes.Length)]) : null,
+            }, date));
+        }
+
+        _ = Dibao.ScheduleReview(household, date);
+        if (ShippedData.Catalog.Find(household.Jurisdiction, date) is { Found: true } lookup) _ = Relief.Domain.Reviews.ReviewCadence.ForTekun(lookup.Policy, date);
+        return decisions.All(d => Enum.IsDefined(d.Outcome) && d.Amount >= 0m);
+    }
+
     [Property(MaxTest = 300)]
     public bool AnyDecision_RandomHousehold_AmountNeverNegative(DoNotSize<int> seed)
     {

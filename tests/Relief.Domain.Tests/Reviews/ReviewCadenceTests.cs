@@ -49,4 +49,15 @@ public class ReviewCadenceTests
         Assert.Equal(ReviewFrequency.Yearly, schedule.Frequency);
         Assert.Equal(12, schedule.Months);
     }
+
+    [Fact]
+    public void ForTekun_PolicyWithoutTekunParameters_NationalYearlyReviewNotAnException()
+    {
+        // Issue 16 § 2: a figure a jurisdiction does not configure is an outcome, never an exception (Qingdao ships none).
+        ReviewSchedule schedule = ReviewCadence.ForTekun(ShippedData.Policy("qingdao/shinan", new DateOnly(2024, 6, 1)), LastReview);
+
+        Assert.Equal(ReviewFrequency.Yearly, schedule.Frequency);
+        Assert.Equal(ReviewCadence.NationalTekunReviewMonths, schedule.Months);
+        Assert.Contains("national yearly review", schedule.Reason, StringComparison.Ordinal);
+    }
 }
