@@ -220,7 +220,7 @@ public static partial class ApplicationValidator
         TemporaryNeed? need = null;
         if (program is { } tp && tp.IsTemporary())
         {
-            need = ValidateTemporary(errors, request.Temporary, tp, today);
+            need = ValidateTemporary(errors, request.Temporary, tp, today, emergencyPlace);
         }
 
         // The domain's household checks (duplicates, earners, negatives), on the mapped household.
@@ -359,7 +359,7 @@ public static partial class ApplicationValidator
         }
     }
 
-    private static TemporaryNeed? ValidateTemporary(Errors errors, TemporaryNeedRequest? request, AssistanceProgram program, DateOnly today)
+    private static TemporaryNeed? ValidateTemporary(Errors errors, TemporaryNeedRequest? request, AssistanceProgram program, DateOnly today, JurisdictionCode? emergencyPlace)
     {
         if (request is null)
         {
@@ -409,8 +409,7 @@ public static partial class ApplicationValidator
         }
 
         return errors.Count == before
-            ? new TemporaryNeed(description, request.AmountRequested!.Value, request.OccurredOn, months, instalments,
-                program == AssistanceProgram.TemporaryEmergency && request.EmergencyPlace is { Length: > 0 } place ? JurisdictionCode.Parse(place) : null)
+            ? new TemporaryNeed(description, request.AmountRequested!.Value, request.OccurredOn, months, instalments, emergencyPlace)
             : null;
     }
 

@@ -130,11 +130,13 @@ public sealed class ApplicationValidatorTests
         Assert.Equal("program", Assert.Single(withoutPlace.Errors).Field);
     }
 
-    [Fact]
-    public void Validate_EmergencyPlaceOnOtherProgramsOrMalformed_ReportsTheField()
+    [Theory]
+    [InlineData("not a code!")]
+    [InlineData("a/b/c")]
+    public void Validate_EmergencyPlaceOnOtherProgramsOrMalformed_ReportsTheField(string place)
     {
         var bad = Applications.QingdaoEmergency();
-        bad = bad with { Temporary = bad.Temporary! with { EmergencyPlace = "not a code!" } };
+        bad = bad with { Temporary = bad.Temporary! with { EmergencyPlace = place } };
 
         var result = ApplicationValidator.Validate(bad, Today, ShippedData.Catalog);
 
