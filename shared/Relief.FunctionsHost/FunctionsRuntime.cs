@@ -165,10 +165,7 @@ internal sealed class FunctionsRuntime(
     private string QueueName(FunctionDescriptor function, BindingDescriptor binding)
     {
         var name = context.Resolve(function.Name, binding.Property("queueName") ?? throw new FunctionIndexException(function.Name, $"binding '{binding.Name}' has no queueName."));
-        if (name.Length is < 3 or > 63 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || name.StartsWith('-') || name.EndsWith('-') || name.Contains("--", StringComparison.Ordinal))
-        {
-            throw new FunctionIndexException(function.Name, $"queue name '{name}' must be 3-63 lower-case letters, digits or single dashes.");
-        }
+        if (!QueueNames.IsValid(name)) throw new FunctionIndexException(function.Name, QueueNames.Problem(name));
 
         // Queues are read and written through AzureWebJobsStorage; a binding naming another account is refused
         // rather than silently served from the wrong one.

@@ -118,7 +118,7 @@ public sealed class LocalFunctionsHost
         HostJson.Bind(builder.Configuration, HttpOptions.Path, http);
         var context = new HostContext(arguments, WorkerConfig.Read(arguments.AppFolder), builder.Configuration, options, WorkerEnvironment(arguments, localSettings));
         var endpoints = new HostEndpoints();
-        var port = arguments.Port ?? (int.TryParse(builder.Configuration["Host:LocalHttpPort"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 7071);
+        var port = arguments.Port ?? FunctionHostBuilder.DefaultPortOr(builder.Configuration["Host:LocalHttpPort"]);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,7 +27,7 @@ namespace Relief.Hosting;
 /// Queue names and schedules may name an app setting as <c>%SettingName%</c>. Registrations are checked
 /// when the host starts (settings, schedules, routes); a problem stops the start with a message.
 /// </summary>
-public sealed partial class FunctionHost : IAsyncDisposable
+public sealed class FunctionHost : IAsyncDisposable
 {
     private readonly FunctionRegistry _registry;
     private bool _prepared;
@@ -140,10 +139,9 @@ public sealed partial class FunctionHost : IAsyncDisposable
                     break;
                 case TriggerKind.Queue:
                     var queueName = ResolveSetting(registration.Name, registration.Target);
-                    if (!QueueNamePattern().IsMatch(queueName))
+                    if (!QueueNames.IsValid(queueName))
                     {
-                        throw new HostConfigurationException(registration.Name,
-                            $"queue name '{queueName}' must be 3-56 lower-case letters, digits or single dashes (room is left for '-poison').");
+                        throw new HostConfigurationException(registration.Name, QueueNames.Problem(queueName));
                     }
 
                     _registry.Resolve(registration.Name, new FunctionRegistry.ResolvedQueue(queueName, MessageTypeOf(registration.FunctionType)));
@@ -199,7 +197,4 @@ public sealed partial class FunctionHost : IAsyncDisposable
             ProblemDetails = { Status = http.Response.StatusCode, Detail = detail },
         }).ConfigureAwait(false);
     }
-
-    [GeneratedRegex("^(?=.{3,56}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex QueueNamePattern();
 }

@@ -79,7 +79,9 @@ public sealed class FunctionHostBuilder
         return new FunctionHost(_inner.Build());
     }
 
-    private static int DefaultPortOr(string? port)
+    /// <summary>The HTTP port from a setting (<c>Host:LocalHttpPort</c>), the default when it is empty; a value that
+    /// is not a port fails naming the setting. Shared with the local Functions host.</summary>
+    internal static int DefaultPortOr(string? port)
     {
         if (string.IsNullOrEmpty(port)) return FunctionsApplication.DefaultPort;
         if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and < 65536) return value;
