@@ -80,7 +80,7 @@ internal sealed class HttpTriggerForwarder(
         using var invocation = tracker.Begin(function.Name, TriggerKind.Http);
         var invocationId = invocation.Context.InvocationId;
         var routeValues = httpContext.Request.RouteValues.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!);
-        var run = invoker.InvokeAsync(function, invocationId, [Input(function.Trigger.Name, httpContext, routeValues)], Metadata(httpContext, routeValues), httpContext.RequestAborted, session);
+        var run = invoker.InvokeAsync(function, invocationId, [Input(function.Trigger.Name, httpContext)], Metadata(httpContext, routeValues), httpContext.RequestAborted, session);
 
         // An invocation that ends in failure first (functionTimeout, a dead worker) cuts the forwarded request
         // short, so the caller gets 500 at once instead of whatever the worker sends later.
@@ -156,13 +156,13 @@ internal sealed class HttpTriggerForwarder(
         _ => IsBodyTooLarge(exception.InnerException),
     };
 
-    private static ParameterBinding Input(string name, HttpContext httpContext, Dictionary<string, string> routeValues)
+    /// <summary>The trigger's own value: method and URL only. With the ASP.NET Core integration the worker reads
+    /// headers, query and body from the forwarded request itself; route values and query also travel as trigger
+    /// metadata. Copying them here too would be the same work twice per request.</summary>
+    private static ParameterBinding Input(string name, HttpContext httpContext)
     {
         var request = httpContext.Request;
         var rpc = new RpcHttp { Method = request.Method, Url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}" };
-        foreach (var header in request.Headers) rpc.Headers[header.Key.ToLowerInvariant()] = header.Value.ToString();
-        foreach (var query in request.Query) rpc.Query[query.Key] = query.Value.ToString();
-        foreach (var (key, value) in routeValues) rpc.Params[key] = value;
         return new ParameterBinding { Name = name, Data = new TypedData { Http = rpc } };
     }
 
