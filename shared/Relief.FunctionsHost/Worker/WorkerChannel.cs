@@ -106,21 +106,20 @@ internal sealed class WorkerChannel(string workerId, ILogger logger)
 
     private void Dispatch(StreamingMessage message)
     {
-        var key = message.ContentCase switch
-        {
-            StreamingMessage.ContentOneofCase.WorkerInitResponse => "init",
-            StreamingMessage.ContentOneofCase.FunctionMetadataResponse => "metadata",
-            StreamingMessage.ContentOneofCase.FunctionLoadResponse => "load:" + message.FunctionLoadResponse.FunctionId,
-            StreamingMessage.ContentOneofCase.InvocationResponse => "invoke:" + message.InvocationResponse.InvocationId,
-            StreamingMessage.ContentOneofCase.RpcLog => null,
-            _ => null,
-        };
         if (message.ContentCase == StreamingMessage.ContentOneofCase.RpcLog)
         {
             Log?.Invoke(message.RpcLog);
             return;
         }
 
+        var key = message.ContentCase switch
+        {
+            StreamingMessage.ContentOneofCase.WorkerInitResponse => "init",
+            StreamingMessage.ContentOneofCase.FunctionMetadataResponse => "metadata",
+            StreamingMessage.ContentOneofCase.FunctionLoadResponse => "load:" + message.FunctionLoadResponse.FunctionId,
+            StreamingMessage.ContentOneofCase.InvocationResponse => "invoke:" + message.InvocationResponse.InvocationId,
+            _ => null,
+        };
         if (key is not null && _pending.TryGetValue(key, out var waiting))
         {
             waiting.TrySetResult(message);

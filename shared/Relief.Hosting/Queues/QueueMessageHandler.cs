@@ -27,7 +27,6 @@ internal sealed class QueueMessageHandler(
     TimeProvider time,
     ILogger logger) : IQueueMessageHandler
 {
-
     public async Task HandleAsync(QueueMessage message, CancellationToken abort)
     {
         using var invocation = tracker.Begin(functionName, TriggerKind.Queue);
