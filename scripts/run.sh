@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README run command: the function host on http://localhost:7071, with Azurite as its storage.
+# The README run command: the Relief function app on http://localhost:7071 through the local Functions host
+# (shared/Relief.FunctionsHost), with Azurite as its storage.
 #  - First use: creates local.settings.json from local.settings.sample.json and installs the pinned
 #    Azurite (npm ci, from the committed lock file).
 #  - Starts Azurite (ports 10000-10002, data in the git-ignored .azurite/ folder) unless
@@ -87,8 +88,11 @@ fi
 
 # No build servers: Ctrl+C must leave nothing running (MSBuild nodes and the compiler server would linger).
 dotnet build functions/Relief.Functions/Relief.Functions.csproj -c Release -nologo -v q --disable-build-servers
-# Content root = repository root: host.json and local.settings.json are read from here.
-dotnet functions/Relief.Functions/bin/Release/net10.0/Relief.Functions.dll "$@" &
+dotnet build shared/Relief.FunctionsHost/Relief.FunctionsHost.csproj -c Release -nologo -v q --disable-build-servers
+# The local Functions host runs the built app (host.json from its folder; app settings from local.settings.json),
+# as `func start` would where Core Tools is installed.
+dotnet shared/Relief.FunctionsHost/bin/Release/net10.0/Relief.FunctionsHost.dll \
+  --script-root functions/Relief.Functions/bin/Release/net10.0 --settings local.settings.json "$@" &
 host_pid=$!
 set +e
 wait "$host_pid"

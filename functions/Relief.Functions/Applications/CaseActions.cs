@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Domain.Validation;
-using Relief.Durable;
+using Microsoft.DurableTask.Client;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
@@ -13,16 +14,23 @@ namespace Relief.Functions.Applications;
 /// step with <see cref="CaseTransitions"/> (409 naming the step), raise it into the case orchestration, answer 202 with
 /// the status URL. The orchestration checks the action again against its own step.
 /// </summary>
-public sealed class CaseActions(ICaseStore cases, DurableTaskClient durable, ILogger<CaseActions> logger)
+public sealed class CaseActions(ICaseStore cases, ILogger<CaseActions> logger)
 {
     /// <summary>Longest note or reason accepted.</summary>
     public const int MaxText = 2000;
 
-    /// <summary>Runs an action.</summary>
-    public async Task<IResult> RaiseAsync(HttpRequest request, CaseActionRequest body, CaseTrigger trigger, CancellationToken cancellationToken,
+    /// <summary>Reads the JSON body of <paramref name="request"/> and runs the action on case <paramref name="id"/>.</summary>
+    public async Task<IResult> RaiseAsync(HttpRequest request, string id, DurableTaskClient durable, CaseTrigger trigger, CancellationToken cancellationToken)
+    {
+        var body = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        return body.IsValid ? await RaiseAsync(body.Value!, id, durable, trigger, cancellationToken).ConfigureAwait(false) : body.Problem!;
+    }
+
+    /// <summary>Runs an action on case <paramref name="id"/> (the route value).</summary>
+    public async Task<IResult> RaiseAsync(CaseActionRequest body, string id, DurableTaskClient durable, CaseTrigger trigger, CancellationToken cancellationToken,
         IReadOnlyList<string>? reasons = null, params ValidationError[] extraErrors)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(body);
         var errors = new List<ValidationError>(extraErrors);
         if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
@@ -48,11 +56,11 @@ public sealed class CaseActions(ICaseStore cases, DurableTaskClient durable, ILo
             return Problems.Validation(errors);
         }
 
-        string? caseId = Problems.CaseId(request);
+        string? caseId = Problems.CaseId(id);
         var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return Problems.CaseNotFound(request.RouteValues["id"] as string ?? string.Empty);
+            return Problems.CaseNotFound(id ?? string.Empty);
         }
 
         var check = CaseTransitions.Apply(record.Step, trigger);

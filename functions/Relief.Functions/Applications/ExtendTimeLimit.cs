@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Deadlines;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Domain.Validation;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
+using Relief.Functions.Http;
 
 namespace Relief.Functions.Applications;
 
@@ -13,13 +14,19 @@ namespace Relief.Functions.Applications;
 /// with at least one written reason; once per case, from acceptance until the decision. 202; 400 without a reason; 409
 /// naming the step, or when the limit is already extended.
 /// </summary>
-public sealed class ExtendTimeLimit(CaseActions actions, ICaseStore cases) : IHttpFunction<CaseActionRequest>
+public sealed class ExtendTimeLimit(CaseActions actions, ICaseStore cases)
 {
-    public async Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(ExtendTimeLimit))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/extend")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(request);
-        if (Problems.CaseId(request) is { } caseId
+        var read = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        CaseActionRequest body = read.Value!;
+        if (Problems.CaseId(id) is { } caseId
             && await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } record
             && record.Deadlines.Any(d => d.Kind == CaseDeadlineKind.OverallExtended))
         {
@@ -27,8 +34,8 @@ public sealed class ExtendTimeLimit(CaseActions actions, ICaseStore cases) : IHt
         }
 
         return body.Reasons is { Count: > 0 }
-            ? await actions.RaiseAsync(request, body, CaseTrigger.ExtendTimeLimit, cancellationToken).ConfigureAwait(false)
-            : await actions.RaiseAsync(request, body, CaseTrigger.ExtendTimeLimit, cancellationToken, null,
+            ? await actions.RaiseAsync(body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken).ConfigureAwait(false)
+            : await actions.RaiseAsync(body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken, null,
                 new ValidationError("reasons", "reasons: an extension needs at least one written reason (延长理由).")).ConfigureAwait(false);
     }
 }

@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Lifecycle;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
 /// <summary><c>POST /api/applications/{id}/objections</c>: file an objection during the public notice (公示异议); 202, or 409 naming the step when not valid now.</summary>
-public sealed class FileObjection(CaseActions actions) : IHttpFunction<CaseActionRequest>
+public sealed class FileObjection(CaseActions actions)
 {
-    public Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken) =>
-        actions.RaiseAsync(request, body, CaseTrigger.FileObjection, cancellationToken);
+    [Function(nameof(FileObjection))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/objections")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        actions.RaiseAsync(request, id, durable, CaseTrigger.FileObjection, cancellationToken);
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Records;
 using Relief.Cases.Storage;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -10,16 +9,19 @@ namespace Relief.Functions.Applications;
 /// <c>GET /api/applications/{id}</c> (办理进度): program, current step, every deadline with its date, the steps so far
 /// with who and when (the audit trail), transfers, and the decision with its explanation; 404 for an unknown case.
 /// </summary>
-public sealed class GetApplication(ICaseStore cases, IAuditLog audit, TimeProvider time) : IHttpFunction
+public sealed class GetApplication(ICaseStore cases, IAuditLog audit, TimeProvider time)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(GetApplication))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        string? caseId = Problems.CaseId(request);
+        string? caseId = Problems.CaseId(id);
         var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return Problems.CaseNotFound(request.RouteValues["id"] as string ?? string.Empty);
+            return Problems.CaseNotFound(id ?? string.Empty);
         }
 
         var trail = await audit.ReadAsync(record.CaseId, cancellationToken).ConfigureAwait(false);

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Cases;
 using Relief.Domain.Validation;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -14,12 +13,15 @@ namespace Relief.Functions.Applications;
 /// <c>GET /api/cases?step=&amp;overdue=&amp;jurisdiction=&amp;pageSize=&amp;continuationToken=</c>: a caseworker's work list
 /// (工作台), paged; <c>continuationToken</c> of the answer fetches the next page.
 /// </summary>
-public sealed class ListCases(ICaseStore cases, TimeProvider time) : IHttpFunction
+public sealed class ListCases(ICaseStore cases, TimeProvider time)
 {
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 500;
 
-    public async Task<IResult> RunAsync(HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(ListCases))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>();

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Relief.Functions.Applications;
 
 /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3 document of the HTTP API (a hand-written embedded resource).</summary>
-public sealed class OpenApi : IHttpFunction
+public sealed class OpenApi
 {
     private static readonly Lazy<byte[]> Document = new(() =>
     {
@@ -16,6 +15,7 @@ public sealed class OpenApi : IHttpFunction
         return copy.ToArray();
     });
 
-    public Task<IResult> RunAsync(HttpRequest request, FunctionContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IResult>(TypedResults.Bytes(Document.Value, "application/json"));
+    [Function(nameof(OpenApi))]
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        TypedResults.Bytes(Document.Value, "application/json");
 }

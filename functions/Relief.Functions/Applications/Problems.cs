@@ -38,8 +38,8 @@ internal static class Problems
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>The case id from the route, or null when it cannot be one.</summary>
-    public static string? CaseId(HttpRequest request) =>
-        request.RouteValues["id"] is string id && Cases.Storage.StorageNames.IsValidCaseId(id) ? id : null;
+    public static string? CaseId(string? id) =>
+        id is not null && Cases.Storage.StorageNames.IsValidCaseId(id) ? id : null;
 
     /// <summary>The status URL of a case.</summary>
     public static string StatusUrl(string caseId) => "/api/applications/" + caseId;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Storage;
 using Relief.Cases.Transfers;
-using Relief.Durable;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -12,24 +12,30 @@ namespace Relief.Functions.Applications;
 /// <c>POST /api/applications/{id}/transfers/{transferId}/reply</c>: the department's reply (转办答复), on time or late;
 /// 202, 404 for an unknown transfer, 409 when it was already answered.
 /// </summary>
-public sealed class RecordDepartmentReply(ICaseStore cases, DurableTaskClient durable) : IHttpFunction<CaseActionRequest>
+public sealed class RecordDepartmentReply(ICaseStore cases)
 {
-    public async Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(RecordDepartmentReply))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/transfers/{transferId}/reply")] HttpRequest request,
+        string id,
+        string transferId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        CaseActionRequest body = read.Value!;
         if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
         {
             return Problems.Field("actor", "is required: the department operator id.");
         }
 
-        string? caseId = Problems.CaseId(request);
+        string? caseId = Problems.CaseId(id);
         var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
-        string transferId = request.RouteValues["transferId"] as string ?? string.Empty;
         var transfer = record?.Transfers.FirstOrDefault(t => t.TransferId == transferId);
         if (record is null || transfer is null)
         {
-            return TypedResults.Problem(title: "Transfer not found", detail: $"There is no transfer '{transferId}' in case '{request.RouteValues["id"]}'.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: "Transfer not found", detail: $"There is no transfer '{transferId}' in case '{id}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
         if (TransferTransitions.IsClosed(transfer.State))

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Lifecycle;
 using Relief.Domain.Validation;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
+using Relief.Functions.Http;
 
 namespace Relief.Functions.Applications;
 
@@ -10,18 +11,24 @@ namespace Relief.Functions.Applications;
 /// <c>POST /api/applications/{id}/investigation</c>: record the investigation findings (入户调查, at least two
 /// investigators), also the emergency paperwork and a re-investigation after an objection; 202, or 409 naming the step.
 /// </summary>
-public sealed class RecordInvestigation(CaseActions actions) : IHttpFunction<CaseActionRequest>
+public sealed class RecordInvestigation(CaseActions actions)
 {
     /// <summary>Investigators required on a home visit (57号).</summary>
     public const int MinInvestigators = 2;
 
-    public Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(RecordInvestigation))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/investigation")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        int distinct = body.Investigators?.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct(StringComparer.Ordinal).Count() ?? 0;
+        var body = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!body.IsValid) return body.Problem!;
+        int distinct = body.Value!.Investigators?.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct(StringComparer.Ordinal).Count() ?? 0;
         return distinct >= MinInvestigators
-            ? actions.RaiseAsync(request, body, CaseTrigger.RecordInvestigation, cancellationToken)
-            : actions.RaiseAsync(request, body, CaseTrigger.RecordInvestigation, cancellationToken, null,
-                new ValidationError("investigators", $"investigators: at least {MinInvestigators} different investigators (operator ids) are required."));
+            ? await actions.RaiseAsync(body.Value, id, durable, CaseTrigger.RecordInvestigation, cancellationToken).ConfigureAwait(false)
+            : await actions.RaiseAsync(body.Value, id, durable, CaseTrigger.RecordInvestigation, cancellationToken, null,
+                new ValidationError("investigators", $"investigators: at least {MinInvestigators} different investigators (operator ids) are required.")).ConfigureAwait(false);
     }
 }

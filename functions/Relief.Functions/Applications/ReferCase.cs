@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
 using Relief.Cases.Intake;
@@ -10,10 +12,8 @@ using Relief.Cases.Storage;
 using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
 using Relief.Domain.Validation;
-using Relief.Durable;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -30,14 +30,19 @@ public sealed class ReferCase(
     IPolicyCatalog catalog,
     ICaseStore cases,
     CaseUpdates updates,
-    DurableTaskClient durable,
     TimeProvider time,
-    ILogger<ReferCase> logger) : IHttpFunction<ReferralRequest>
+    ILogger<ReferCase> logger)
 {
-    public async Task<IResult> RunAsync(ReferralRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(ReferCase))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/referrals")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonBodies.ReadAsync<ReferralRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        ReferralRequest body = read.Value!;
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
         {
@@ -64,11 +69,11 @@ public sealed class ReferCase(
             return Problems.Validation(errors);
         }
 
-        string? sourceId = Problems.CaseId(request);
+        string? sourceId = Problems.CaseId(id);
         var source = sourceId is null ? null : await cases.GetAsync(sourceId, cancellationToken).ConfigureAwait(false);
         if (source is null)
         {
-            return Problems.CaseNotFound(request.RouteValues["id"] as string ?? string.Empty);
+            return Problems.CaseNotFound(id ?? string.Empty);
         }
 
         if (source.Program != AssistanceProgram.TemporaryEmergency)
@@ -106,16 +111,11 @@ public sealed class ReferCase(
             [new AuditNote(AuditEntryKind.Action, actor, $"Referred (转诊) to {program.ToCode()}: case {caseId}; the hardship lasts." + note)], cancellationToken).ConfigureAwait(false);
 
         var input = new CaseWorkflowInput(caseId, program, created.Record.Jurisdiction, created.Record.CreatedAt);
-        try
+        if (await Instances.StartOnceAsync(durable, CaseOrchestrator.Name, caseId, input, cancellationToken).ConfigureAwait(false))
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, input, new StartOrchestrationOptions(caseId), cancellationToken).ConfigureAwait(false);
             await updates.AppendAsync(caseId, "referred-from:" + source.CaseId, CaseStep.Submitted.ToString(), now,
                 [new AuditNote(AuditEntryKind.Action, actor, $"Opened by referral (转诊) from emergency case {source.CaseId}, with the applicant's consent to economic verification.")], cancellationToken).ConfigureAwait(false);
             Logs.CaseReferred(logger, source.CaseId, caseId, program.ToCode());
-        }
-        catch (InstanceAlreadyExistsException)
-        {
-            // A retried referral: the case and its orchestration exist already.
         }
 
         string status = Problems.StatusUrl(caseId);

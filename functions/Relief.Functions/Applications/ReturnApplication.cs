@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
+using Relief.Functions.Http;
 
 namespace Relief.Functions.Applications;
 
@@ -14,13 +15,20 @@ namespace Relief.Functions.Applications;
 /// (一次性告知) — the materials the program needs (<see cref="RequiredDocuments"/>) that are not among the uploaded
 /// documents; 202 with the list, or 409 naming the step.
 /// </summary>
-public sealed class ReturnApplication(CaseActions actions, ICaseStore cases, IDocumentStore documents, IPolicyCatalog catalog) : IHttpFunction<CaseActionRequest>
+public sealed class ReturnApplication(CaseActions actions, ICaseStore cases, IDocumentStore documents, IPolicyCatalog catalog)
 {
-    public async Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(ReturnApplication))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/return")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        CaseActionRequest body = read.Value!;
         IReadOnlyList<string> missing = [];
-        if (Problems.CaseId(request) is { } caseId && await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } record
+        if (Problems.CaseId(id) is { } caseId && await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } record
             && await cases.GetApplicationAsync(caseId, cancellationToken).ConfigureAwait(false) is { } application
             && ApplicationValidator.Validate(application, ChinaStandardTime.DateOf(record.CreatedAt), catalog) is { IsValid: true } valid)
         {
@@ -28,7 +36,7 @@ public sealed class ReturnApplication(CaseActions actions, ICaseStore cases, IDo
             missing = RequiredDocuments.Missing(RequiredDocuments.For(valid.Value), supplied).Select(m => $"{m.Field}: {m.Description}").ToArray();
         }
 
-        var result = await actions.RaiseAsync(request, body, CaseTrigger.ReturnForMaterials, cancellationToken, [.. missing, .. body?.Reasons ?? []]).ConfigureAwait(false);
+        var result = await actions.RaiseAsync(body, id, durable, CaseTrigger.ReturnForMaterials, cancellationToken, [.. missing, .. body.Reasons ?? []]).ConfigureAwait(false);
         return result is Microsoft.AspNetCore.Http.HttpResults.Accepted<CaseActionAccepted> accepted && accepted.Value is { } value
             ? TypedResults.Accepted(accepted.Location, value with { MissingMaterials = missing })
             : result;

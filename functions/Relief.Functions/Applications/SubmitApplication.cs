@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Identifiers;
 using Relief.Cases.Intake;
@@ -8,10 +10,8 @@ using Relief.Cases.Storage;
 using Relief.Cases.Storage.Idempotency;
 using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
-using Relief.Durable;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -26,9 +26,8 @@ public sealed class SubmitApplication(
     IIdentifierSource ids,
     IIdempotencyStore idempotency,
     ICaseStore cases,
-    DurableTaskClient durable,
     TimeProvider time,
-    ILogger<SubmitApplication> logger) : IHttpFunction<ApplicationRequest>
+    ILogger<SubmitApplication> logger)
 {
     /// <summary>The idempotency header.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -36,10 +35,16 @@ public sealed class SubmitApplication(
     /// <summary>Longest key accepted.</summary>
     public const int MaxKeyLength = 200;
 
-    public async Task<IResult> RunAsync(ApplicationRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(SubmitApplication))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonBodies.ReadAsync<ApplicationRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        ApplicationRequest body = read.Value!;
         DateTimeOffset now = time.GetUtcNow();
         string? key = request.Headers[IdempotencyHeader].FirstOrDefault();
         if (key is not null && (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength))
@@ -83,14 +88,9 @@ public sealed class SubmitApplication(
         };
         var created = await cases.CreateAsync(record, body, cancellationToken).ConfigureAwait(false);
         var input = new CaseWorkflowInput(caseId, created.Record.Program, created.Record.Jurisdiction, created.Record.CreatedAt);
-        try
+        if (await Instances.StartOnceAsync(durable, CaseOrchestrator.Name, caseId, input, cancellationToken).ConfigureAwait(false))
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, input, new StartOrchestrationOptions(caseId), cancellationToken).ConfigureAwait(false);
             Logs.CaseCreated(logger, caseId, valid.Value.Program.ToCode());
-        }
-        catch (InstanceAlreadyExistsException)
-        {
-            // A retry of an application whose orchestration already runs: nothing to start.
         }
 
         string status = Problems.StatusUrl(caseId);

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Identifiers;
 using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Cases.Transfers;
 using Relief.Domain.Validation;
-using Relief.Durable;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -17,7 +17,7 @@ namespace Relief.Functions.Applications;
 /// limit in working days (default 5); starts the transfer's orchestration; 202 with the transfer id. The accepting
 /// office stays responsible (首问负责); 409 naming the step when the case has ended.
 /// </summary>
-public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, DurableTaskClient durable, ILogger<TransferCase> logger) : IHttpFunction<TransferRequest>
+public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogger<TransferCase> logger)
 {
     /// <summary>Default reply limit.</summary>
     public const int DefaultWorkingDays = 5;
@@ -25,10 +25,16 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, Durabl
     /// <summary>Longest reply limit.</summary>
     public const int MaxWorkingDays = 60;
 
-    public async Task<IResult> RunAsync(TransferRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(TransferCase))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/transfers")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonBodies.ReadAsync<TransferRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        TransferRequest body = read.Value!;
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
         {
@@ -57,11 +63,11 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, Durabl
             return Problems.Validation(errors);
         }
 
-        string? caseId = Problems.CaseId(request);
+        string? caseId = Problems.CaseId(id);
         var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return Problems.CaseNotFound(request.RouteValues["id"] as string ?? string.Empty);
+            return Problems.CaseNotFound(id ?? string.Empty);
         }
 
         if (CaseTransitions.IsTerminal(record.Step))
@@ -71,8 +77,7 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, Durabl
 
         string transferId = "t-" + ids.NewId();
         var input = new TransferInput(record.CaseId, transferId, department, body.Subject!.Trim(), days, body.Actor!.Trim());
-        await durable.ScheduleNewOrchestrationInstanceAsync(TransferOrchestrator.Name, input,
-            new StartOrchestrationOptions(TransferOrchestrator.InstanceId(record.CaseId, transferId)), cancellationToken).ConfigureAwait(false);
+        await Instances.StartOnceAsync(durable, TransferOrchestrator.Name, TransferOrchestrator.InstanceId(record.CaseId, transferId), input, cancellationToken).ConfigureAwait(false);
         Logs.TransferStarted(logger, record.CaseId, transferId);
         string status = Problems.StatusUrl(record.CaseId);
         return TypedResults.Accepted(status, new TransferAccepted(record.CaseId, transferId, department.ToString(), days, status));

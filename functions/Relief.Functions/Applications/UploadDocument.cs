@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Intake;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Documents;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -13,9 +12,13 @@ namespace Relief.Functions.Applications;
 /// png, within the size limit; the SHA-256 checksum is recorded. 201 with the stored document; 404 unknown case; 415
 /// type not accepted; 413 too large; 400 empty, not matching its type, or a bad kind or member.
 /// </summary>
-public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents) : IHttpFunction
+public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(UploadDocument))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/documents")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         DocumentKind? kind = null;
@@ -32,10 +35,10 @@ public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents) :
             else return Problems.Field("member", "the member's index in the application (0, 1, …).");
         }
 
-        string? caseId = Problems.CaseId(request);
+        string? caseId = Problems.CaseId(id);
         if (caseId is null || await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return Problems.CaseNotFound(request.RouteValues["id"] as string ?? string.Empty);
+            return Problems.CaseNotFound(id ?? string.Empty);
         }
 
         var result = await documents.UploadAsync(caseId, new DocumentUpload(request.ContentType ?? string.Empty, kind, member), request.Body, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Relief.Cases.Lifecycle;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
 
 namespace Relief.Functions.Applications;
 
@@ -9,8 +9,13 @@ namespace Relief.Functions.Applications;
 /// <c>POST /api/applications/{id}/withdraw</c>: the applicant withdraws (撤回申请), from any open step; the workflow ends
 /// the case and its running deadlines; 202, or 409 naming the step when the case has already ended.
 /// </summary>
-public sealed class WithdrawApplication(CaseActions actions) : IHttpFunction<CaseActionRequest>
+public sealed class WithdrawApplication(CaseActions actions)
 {
-    public Task<IResult> RunAsync(CaseActionRequest body, HttpRequest request, FunctionContext context, CancellationToken cancellationToken) =>
-        actions.RaiseAsync(request, body, CaseTrigger.Withdraw, cancellationToken);
+    [Function(nameof(WithdrawApplication))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/withdraw")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        actions.RaiseAsync(request, id, durable, CaseTrigger.Withdraw, cancellationToken);
 }

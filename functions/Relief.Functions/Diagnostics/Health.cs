@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Relief.Hosting.Http;
-using Relief.Hosting.Invocations;
-using Relief.Hosting.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Relief.Functions.Diagnostics;
 
 /// <summary><c>GET /api/health</c>: 200 when storage is reachable, else 503; both with the storage report.</summary>
-public sealed class Health(IStorageHealth storage) : IHttpFunction
+public sealed class Health(StorageHealth storage)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
+    [Function(nameof(Health))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var report = await storage.CheckAsync(cancellationToken).ConfigureAwait(false);
         var body = new HealthReport(report.Reachable ? "Healthy" : "Unhealthy", report);

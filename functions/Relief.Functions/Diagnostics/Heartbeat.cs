@@ -1,18 +1,24 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Relief.Hosting.Invocations;
-using Relief.Hosting.Timers;
 
 namespace Relief.Functions.Diagnostics;
 
-/// <summary>Timer, every 5 minutes: logs that the app is alive (its schedule status is kept in blob storage).</summary>
-public sealed partial class Heartbeat(ILogger<Heartbeat> logger) : ITimerFunction
+/// <summary>
+/// Timer (setting <c>HeartbeatSchedule</c>, 6-field CRON; default every 5 minutes): logs that the app is alive. Its
+/// schedule status is kept by the host in blob storage.
+/// </summary>
+public sealed partial class Heartbeat(ILogger<Heartbeat> logger)
 {
-    public Task RunAsync(TimerInfo timer, FunctionContext context, CancellationToken cancellationToken)
+    /// <summary>The setting naming the schedule.</summary>
+    public const string ScheduleSetting = "HeartbeatSchedule";
+
+    [Function(nameof(Heartbeat))]
+    public void Run([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer)
     {
-        Beat(logger, timer.ScheduledTime, timer.IsPastDue);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(timer);
+        Beat(logger, timer.ScheduleStatus?.Next, timer.IsPastDue);
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Heartbeat for {ScheduledTime:o} (past due: {IsPastDue})")]
-    private static partial void Beat(ILogger logger, DateTimeOffset scheduledTime, bool isPastDue);
+    [LoggerMessage(1, LogLevel.Information, "Heartbeat (next {Next:o}, past due: {IsPastDue})")]
+    private static partial void Beat(ILogger logger, DateTime? next, bool isPastDue);
 }

@@ -1,9 +1,9 @@
-using Relief.Hosting.Queues;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Relief.Functions.Diagnostics;
 
 /// <summary>Queue <c>ping</c>: echoes each message to the <c>pong</c> queue (proves queue in and out).</summary>
-public sealed class Ping(IQueueSender queues) : IQueueFunction<PingMessage>
+public static class Ping
 {
     /// <summary>The queue this function reads.</summary>
     public const string QueueName = "ping";
@@ -11,6 +11,7 @@ public sealed class Ping(IQueueSender queues) : IQueueFunction<PingMessage>
     /// <summary>The queue it answers on.</summary>
     public const string ReplyQueueName = "pong";
 
-    public Task RunAsync(PingMessage message, QueueTriggerContext context, CancellationToken cancellationToken) =>
-        queues.SendAsync(ReplyQueueName, message, cancellationToken);
+    [Function(nameof(Ping))]
+    [QueueOutput(ReplyQueueName)]
+    public static PingMessage Run([QueueTrigger(QueueName)] PingMessage message) => message;
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
 using Relief.Cases.Lifecycle;
@@ -6,29 +9,34 @@ using Relief.Cases.Records;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Queues;
 using Relief.Cases.Verification;
-using Relief.Durable;
 using Relief.Functions.Workflows;
-using Relief.Hosting.Queues;
 
 namespace Relief.Functions.Verification;
 
 /// <summary>
-/// Queue <c>economic-verification-answers</c> (setting <c>Relief:Cases:Verification:AnswerQueueName</c>): an agency's
+/// Queue <c>economic-verification-answers</c> (setting <c>Relief:Cases:Verification:AnswerQueueName</c>; the host
+/// resolves it, so it must be set in the app settings): an agency's
 /// answer to an economic-verification request (核对反馈). The answer is first stored on the case record and in the audit
 /// trail (so it is kept even if the case has ended), then raised into the case orchestration as
 /// <see cref="CaseOrchestrator.AnswerEvent"/>. A message that names no known case or request throws: it is
 /// retried and then moved to the poison queue with the reason — never dropped. A repeated answer changes nothing.
 /// </summary>
-public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, DurableTaskClient durable, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
-    : IQueueFunction<EconomicVerificationAnswerMessage>
+public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
 {
+    /// <summary>The setting naming the queue.</summary>
+    public const string QueueSetting = VerificationQueueOptions.AnswerQueueSetting;
+
     /// <summary>Longest finding accepted.</summary>
     public const int MaxSummary = 2000;
 
-    public async Task RunAsync(EconomicVerificationAnswerMessage message, QueueTriggerContext context, CancellationToken cancellationToken)
+    [Function(nameof(ReceiveVerificationAnswer))]
+    public async Task RunAsync(
+        [QueueTrigger("%" + QueueSetting + "%")] string body,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(durable);
+        var message = Parse(body);
         var (agency, summary) = Validate(message);
         CaseRecord record = await cases.GetAsync(message.CaseId!, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"caseId: case '{message.CaseId}' does not exist; the answer to request '{message.RequestId}' cannot be applied.");
@@ -55,6 +63,20 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         }
 
         Logs.VerificationAnswered(logger, record.CaseId, request.RequestId, late);
+    }
+
+    /// <summary>The message as JSON; anything else is refused with the reason (retried, then poison — never dropped).</summary>
+    private static EconomicVerificationAnswerMessage Parse(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EconomicVerificationAnswerMessage>(text, StorageJson.Options)
+                ?? throw new FormatException("Invalid economic-verification answer: the message is JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"Invalid economic-verification answer: not the documented JSON ({ex.Path ?? "$"}, line {ex.LineNumber + 1}).", ex);
+        }
     }
 
     private static (VerificationAgency Agency, string Summary) Validate(EconomicVerificationAnswerMessage message)

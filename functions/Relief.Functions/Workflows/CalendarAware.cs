@@ -1,7 +1,7 @@
+using Microsoft.DurableTask;
 using System.Globalization;
 using Relief.Cases.Audit;
 using Relief.Domain.Calendar;
-using Relief.Durable;
 using Relief.Functions.Workflows.Activities;
 
 namespace Relief.Functions.Workflows;
@@ -13,7 +13,7 @@ namespace Relief.Functions.Workflows;
 /// <see cref="RetryInterval"/> on a durable timer until the year's calendar file is deployed. Events raised meanwhile
 /// stay buffered for the instance — nothing is lost, nothing is guessed.
 /// </summary>
-internal static class CalendarAware
+public static class CalendarAware
 {
     /// <summary>How often deadlines are recomputed while the calendar they need is missing.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromHours(6);
@@ -23,6 +23,7 @@ internal static class CalendarAware
     public static async Task<T> CallAsync<T>(TaskOrchestrationContext context, string caseId, Func<string> nextOperation, string activity, object input)
     {
         bool reported = false;
+#pragma warning disable DURABLE0011 // Bounded in practice: one retry per 6 hours until the year's calendar is deployed (days, not years); ContinueAsNew would lose the case's run state.
         while (true)
         {
             try
@@ -46,5 +47,6 @@ internal static class CalendarAware
                 await context.CreateTimer(context.CurrentUtcDateTime.Add(RetryInterval), cts.Token);
             }
         }
+#pragma warning restore DURABLE0011
     }
 }

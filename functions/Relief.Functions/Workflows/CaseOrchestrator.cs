@@ -1,6 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Relief.Cases.Intake;
 using Relief.Cases.Lifecycle;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows;
 
@@ -30,6 +31,14 @@ public static class CaseOrchestrator
 
     /// <summary>The external event an agency's economic-verification answer arrives as (payload <see cref="VerificationAnswerEvent"/>).</summary>
     public const string AnswerEvent = "VerificationAnswer";
+
+    /// <summary>The orchestrator function: the input is the <see cref="CaseWorkflowInput"/> the case was started with.</summary>
+    [Function(Name)]
+    public static Task<CaseOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunAsync(context, context.GetInput<CaseWorkflowInput>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no input."));
+    }
 
     /// <summary>Runs one case; a withdrawal (撤回) at any wait ends it as withdrawn.</summary>
     public static async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)

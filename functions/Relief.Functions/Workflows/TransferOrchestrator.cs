@@ -1,7 +1,8 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using System.Globalization;
 using Relief.Cases.Deadlines;
 using Relief.Cases.Transfers;
-using Relief.Durable;
 using Relief.Functions.Workflows.Activities;
 
 namespace Relief.Functions.Workflows;
@@ -24,6 +25,14 @@ public static class TransferOrchestrator
 
     /// <summary>The instance id of a transfer.</summary>
     public static string InstanceId(string caseId, string transferId) => caseId + "-transfer-" + transferId;
+
+    /// <summary>The orchestrator function: the input is the <see cref="TransferInput"/> the transfer was started with.</summary>
+    [Function(Name)]
+    public static Task<TransferOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunAsync(context, context.GetInput<TransferInput>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no input."));
+    }
 
     /// <summary>Runs one transfer.</summary>
     public static async Task<TransferOutcome> RunAsync(TaskOrchestrationContext context, TransferInput input)

@@ -54,7 +54,7 @@ public sealed class CaseDeadlinePlanner
         {
             list.Add(CaseDeadline.From(
                 CaseDeadlineKind.InvestigationOpinion,
-                _calculator.WorkingDays(acceptedAt, _limits.TekunInvestigationOpinionWorkingDays),
+                WorkingDays(policy, acceptedAt, _limits.TekunInvestigationOpinionWorkingDays),
                 Basis(_limits.TekunInvestigationOpinionWorkingDays, "working days from acceptance (tekun, 43号)")));
         }
 
@@ -67,24 +67,24 @@ public sealed class CaseDeadlinePlanner
     {
         ArgumentNullException.ThrowIfNull(policy);
         int days = policy.Procedure.InvestigationStartWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.InvestigationStart, _calculator.WorkingDays(acceptedAt, days), Basis(days, "working days from acceptance (policy)"));
+        return CaseDeadline.From(CaseDeadlineKind.InvestigationStart, WorkingDays(policy, acceptedAt, days), Basis(days, "working days from acceptance (policy)"));
     }
 
     /// <summary>The county starts data checks within 3 working days of the verification request.</summary>
-    public CaseDeadline EconomicVerificationStart(DateTimeOffset requestedAt)
+    public CaseDeadline EconomicVerificationStart(DateTimeOffset requestedAt, PolicyParameters? policy = null)
     {
         int days = _limits.EconomicVerificationStartWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.EconomicVerificationStart, _calculator.WorkingDays(requestedAt, days), Basis(days, "working days from the verification request"));
+        return CaseDeadline.From(CaseDeadlineKind.EconomicVerificationStart, WorkingDays(policy, requestedAt, days), Basis(days, "working days from the verification request"));
     }
 
     /// <summary>
     /// The departments' answers are due within <see cref="CaseTimeLimits.EconomicVerificationAnswerWorkingDays"/>
     /// working days of the request (local rule, 5). <paramref name="agency"/> names the agency when each has its own timer.
     /// </summary>
-    public CaseDeadline EconomicVerificationAnswers(DateTimeOffset requestedAt, string? agency = null)
+    public CaseDeadline EconomicVerificationAnswers(DateTimeOffset requestedAt, string? agency = null, PolicyParameters? policy = null)
     {
         int days = _limits.EconomicVerificationAnswerWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.EconomicVerificationAnswers, _calculator.WorkingDays(requestedAt, days), Basis(days, "working days from the verification request (local rule)"), agency);
+        return CaseDeadline.From(CaseDeadlineKind.EconomicVerificationAnswers, WorkingDays(policy, requestedAt, days), Basis(days, "working days from the verification request (local rule)"), agency);
     }
 
     /// <summary>End of a public notice (公示) starting at <paramref name="noticeStart"/>: the policy's calendar days (7).</summary>
@@ -100,7 +100,7 @@ public sealed class CaseDeadlinePlanner
     {
         ArgumentNullException.ThrowIfNull(policy);
         int days = program == AssistanceProgram.Tekun ? _limits.TekunCountyDecisionWorkingDays : policy.Procedure.CountyDecisionWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.CountyDecision, _calculator.WorkingDays(fileReceivedAt, days), Basis(days, "working days from the county's receipt of the file"));
+        return CaseDeadline.From(CaseDeadlineKind.CountyDecision, WorkingDays(policy, fileReceivedAt, days), Basis(days, "working days from the county's receipt of the file"));
     }
 
     /// <summary>Overall limit from acceptance: the policy's working days (30; 20 where decisions are delegated to the township).</summary>
@@ -108,7 +108,7 @@ public sealed class CaseDeadlinePlanner
     {
         ArgumentNullException.ThrowIfNull(policy);
         int days = policy.Procedure.OverallWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.Overall, _calculator.WorkingDays(acceptedAt, days), Basis(days, "working days from acceptance (policy)"));
+        return CaseDeadline.From(CaseDeadlineKind.Overall, WorkingDays(policy, acceptedAt, days), Basis(days, "working days from acceptance (policy)"));
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ public sealed class CaseDeadlinePlanner
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         int days = policy.Procedure.ExtendedWorkingDays;
-        return CaseDeadline.From(CaseDeadlineKind.OverallExtended, _calculator.WorkingDays(acceptedAt, days), Basis(days, "working days from acceptance, extended: " + reason.Trim()));
+        return CaseDeadline.From(CaseDeadlineKind.OverallExtended, WorkingDays(policy, acceptedAt, days), Basis(days, "working days from acceptance, extended: " + reason.Trim()));
     }
 
     /// <summary>Emergency advance relief (先行救助): the policy's hours (24) from the application, exact to the instant.</summary>
@@ -133,12 +133,16 @@ public sealed class CaseDeadlinePlanner
     }
 
     /// <summary>A department's reply to transfer <paramref name="transferId"/> (转办) within <paramref name="workingDays"/> working days.</summary>
-    public CaseDeadline TransferReply(DateTimeOffset transferredAt, int workingDays, string transferId)
+    public CaseDeadline TransferReply(DateTimeOffset transferredAt, int workingDays, string transferId, PolicyParameters? policy = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(transferId);
-        return CaseDeadline.From(CaseDeadlineKind.TransferReply, _calculator.WorkingDays(transferredAt, workingDays), Basis(workingDays, "working days from the transfer"), transferId);
+        return CaseDeadline.From(CaseDeadlineKind.TransferReply, WorkingDays(policy, transferredAt, workingDays), Basis(workingDays, "working days from the transfer"), transferId);
     }
+
+    /// <summary>Working days from the calendar, or rehearsal seconds when the policy says so (<see cref="ProcedureLimits.RehearsalSecondsPerDay"/>).</summary>
+    private Deadline WorkingDays(PolicyParameters? policy, DateTimeOffset start, int days) =>
+        policy is null ? _calculator.WorkingDays(start, days) : ProcedureDeadlines.WorkingDays(_calculator, policy.Procedure, start, days);
 
     private static string Basis(int count, string rule) => string.Create(CultureInfo.InvariantCulture, $"{count} {rule}");
 }

@@ -28,6 +28,18 @@ public sealed class DeadlineCalculator
         return new Deadline(due, ChinaStandardTime.EndOf(due));
     }
 
+    /// <summary>
+    /// A rehearsal deadline (<see cref="Policies.ProcedureLimits.RehearsalSecondsPerDay"/>): <paramref name="days"/> days
+    /// of <paramref name="secondsPerDay"/> seconds each after <paramref name="start"/>, exact to the instant.
+    /// </summary>
+    public static Deadline Rehearsal(DateTimeOffset start, int days, int secondsPerDay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfLessThan(secondsPerDay, 1);
+        DateTimeOffset expires = ChinaStandardTime.ToChinaTime(start.AddSeconds((double)days * secondsPerDay));
+        return new Deadline(DateOnly.FromDateTime(expires.DateTime), expires);
+    }
+
     /// <summary>Exactly <paramref name="hours"/> hours after <paramref name="start"/> (e.g. 24-hour advance relief), in China Standard Time.</summary>
     public static Deadline Hours(DateTimeOffset start, int hours)
     {

@@ -14,9 +14,9 @@ public sealed record ProcedureDeadlines(Deadline InvestigationStart, Deadline Ov
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(limits);
         return new ProcedureDeadlines(
-            calculator.WorkingDays(acceptedAt, limits.InvestigationStartWorkingDays),
-            calculator.WorkingDays(acceptedAt, limits.OverallWorkingDays),
-            calculator.WorkingDays(acceptedAt, limits.ExtendedWorkingDays));
+            WorkingDays(calculator, limits, acceptedAt, limits.InvestigationStartWorkingDays),
+            WorkingDays(calculator, limits, acceptedAt, limits.OverallWorkingDays),
+            WorkingDays(calculator, limits, acceptedAt, limits.ExtendedWorkingDays));
     }
 
     /// <summary>County decision deadline from the day the county receives the file (县级审批时限).</summary>
@@ -24,13 +24,23 @@ public sealed record ProcedureDeadlines(Deadline InvestigationStart, Deadline Ov
     {
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(limits);
-        return calculator.WorkingDays(fileReceivedAt, limits.CountyDecisionWorkingDays);
+        return WorkingDays(calculator, limits, fileReceivedAt, limits.CountyDecisionWorkingDays);
     }
 
     /// <summary>End of the public notice that starts at <paramref name="noticeStart"/> (公示期, calendar days).</summary>
     public static Deadline PublicNotice(ProcedureLimits limits, DateTimeOffset noticeStart)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return DeadlineCalculator.CalendarDays(noticeStart, limits.PublicNoticeDays);
+        return limits.RehearsalSecondsPerDay is { } seconds
+            ? DeadlineCalculator.Rehearsal(noticeStart, limits.PublicNoticeDays, seconds)
+            : DeadlineCalculator.CalendarDays(noticeStart, limits.PublicNoticeDays);
+    }
+
+    /// <summary>Working days under <paramref name="limits"/>: real ones from the calendar, or rehearsal seconds.</summary>
+    public static Deadline WorkingDays(DeadlineCalculator calculator, ProcedureLimits limits, DateTimeOffset start, int days)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits.RehearsalSecondsPerDay is { } seconds ? DeadlineCalculator.Rehearsal(start, days, seconds) : calculator.WorkingDays(start, days);
     }
 }

@@ -203,4 +203,13 @@ public sealed record ProcedureLimits
 
     /// <summary>Public notice length in calendar days (公示, 7).</summary>
     public required int PublicNoticeDays { get; init; }
+
+    /// <summary>
+    /// Rehearsal only (演练): when set, every day counted under this policy — working days, calendar days, the limits
+    /// of <c>CaseTimeLimits</c>, transfer replies — lasts this many <b>seconds</b> of elapsed time, without a calendar,
+    /// so a whole procedure with its deadlines, escalations and notice can be walked through on a real deployment in
+    /// minutes (training, acceptance tests). Never set in a real jurisdiction's file; the loader accepts it only in a
+    /// jurisdiction under the reserved code prefix <c>rehearsal</c>. Null (the default): real days.
+    /// </summary>
+    public int? RehearsalSecondsPerDay { get; init; }
 }

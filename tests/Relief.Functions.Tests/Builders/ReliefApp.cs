@@ -2,96 +2,100 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Time.Testing;
 using Relief.Cases.Intake;
 using Relief.Cases.Storage.Queues;
+using Relief.Domain.Policies.Loading;
 using Relief.Testing;
 
 namespace Relief.Functions.Tests.Builders;
 
 /// <summary>
-/// The real function app (Program.cs) on a test server against the shared Azurite, with its own task hub, cases
-/// table and queues (so tests run in parallel), on a fake clock. <see cref="RestartAsync"/> stops it and starts a new
-/// host on the same storage and clock.
+/// The built Relief app run by the local Functions host as an OS process, on the test run's Azurite, in real time:
+/// its own task hub, cases table and queues (tests run in parallel). The policy folder holds the shipped files plus
+/// the rehearsal jurisdiction (<c>rehearsal/drill</c>: Qingdao's figures, each day of the procedure 2 seconds), so a
+/// whole case with its notice and deadlines runs in seconds. <see cref="RestartAsync"/> starts a new host on the same
+/// storage (after a stop or a kill).
 /// </summary>
 public sealed class ReliefApp : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Monday 2 March 2026, 09:00 in Beijing.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>Seconds one day of the rehearsal jurisdiction lasts.</summary>
+    public const int RehearsalSecondsPerDay = 2;
 
-    private readonly Dictionary<string, string?> _settings;
-    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
-    private FunctionAppFactory _factory;
+    private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _environment;
 
-    private ReliefApp(string connectionString, FakeTimeProvider time, Dictionary<string, string?> settings)
+    private ReliefApp(string connectionString, Dictionary<string, string> settings, Dictionary<string, string> environment, HostProcess host)
     {
         ConnectionString = connectionString;
-        Time = time;
         _settings = settings;
-        _factory = new FunctionAppFactory(connectionString, time, settings);
-        Client = _factory.CreateClient();
+        _environment = environment;
+        Host = host;
     }
 
     public string ConnectionString { get; }
 
-    public FakeTimeProvider Time { get; }
+    public HostProcess Host { get; private set; }
 
-    public HttpClient Client { get; private set; }
+    public HttpClient Client => Host.Client;
 
-    public string PaymentsQueue => _settings["Relief:Cases:Payments:QueueName"]!;
+    public string HubName => _environment["AzureFunctionsJobHost__extensions__durableTask__hubName"];
 
-    public string SupervisionQueue => _settings["Relief:Cases:Supervision:QueueName"]!;
+    public string PaymentsQueue => _settings["Relief:Cases:Payments:QueueName"];
 
-    public string VerificationRequestQueue => _settings["Relief:Cases:Verification:RequestQueueName"]!;
+    public string SupervisionQueue => _settings["Relief:Cases:Supervision:QueueName"];
 
-    public string VerificationAnswerQueue => _settings["Relief:Cases:Verification:AnswerQueueName"]!;
+    public string VerificationRequestQueue => _settings["Relief:Cases:Verification:RequestQueueName"];
 
-    public IServiceProvider Services => _factory.Services;
+    public string VerificationAnswerQueue => _settings["Relief:Cases:Verification:AnswerQueueName"];
 
-    public static async Task<ReliefApp> StartAsync(DateTimeOffset? start = null)
+    /// <summary>An application of the rehearsal jurisdiction (Qingdao's figures, seconds for days).</summary>
+    public static ApplicationRequest Rehearsal(ApplicationRequest application) => application with { Jurisdiction = "rehearsal/drill" };
+
+    public static async Task<ReliefApp> StartAsync()
     {
         var azurite = await AzuriteServer.Shared;
-        var settings = new Dictionary<string, string?>
+        string id = Guid.NewGuid().ToString("N")[..10];
+        var settings = new Dictionary<string, string>
         {
-            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = UniqueNames.Table("hub"),
-            ["AzureFunctionsJobHost:extensions:durableTask:partitionCount"] = "2",
-            ["AzureFunctionsJobHost:extensions:durableTask:maxPollingInterval"] = "00:00:00.2",
-            ["AzureFunctionsJobHost:extensions:durableTask:partitionLeaseDuration"] = "00:00:06",
-            ["AzureFunctionsJobHost:extensions:durableTask:partitionLeaseRenewInterval"] = "00:00:02",
+            ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("end-to-end-test-key-not-a-secret-0123456789"u8.ToArray()),
+            ["Relief:Policies:Folder"] = PolicyFolder(),
+            ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["Relief:Cases:Store:TableName"] = UniqueNames.Table("cases"),
             ["Relief:Cases:Payments:QueueName"] = UniqueNames.Queue("payments"),
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
             ["Relief:Cases:Verification:RequestQueueName"] = UniqueNames.Queue("ev-requests"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
         };
-        var app = new ReliefApp(azurite.ConnectionString, new FakeTimeProvider(start ?? Start), settings);
-        var health = await app.Client.GetAsync("/api/health");
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Hub" + id,
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
+            ["AzureFunctionsWebHost__hostid"] = "relief" + id,
+        };
+        var host = await HostProcess.StartAsync(settings, environment, RepositoryPaths.ReliefApp);
+        var app = new ReliefApp(azurite.ConnectionString, settings, environment, host);
+        var health = await app.Client.GetAsync("api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         return app;
     }
 
-    /// <summary>
-    /// Stops the host (as a deployment or crash-restart would) and starts a new one on the same storage and clock;
-    /// <paramref name="services"/> replaces services in the new host (a deployment with new data files).
-    /// </summary>
-    public async Task RestartAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    /// <summary>Starts a new host on the same storage, task hub and queues (after <see cref="HostProcess.Kill"/> or a stop).</summary>
+    public async Task RestartAsync()
     {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-        _services = services ?? _services;
-        _factory = new FunctionAppFactory(ConnectionString, Time, _settings, _services);
-        Client = _factory.CreateClient();
+        await Host.DisposeAsync();
+        Host = await HostProcess.StartAsync(_settings, _environment, RepositoryPaths.ReliefApp);
     }
 
     /// <summary>Submits an application; asserts 202 and returns the case id.</summary>
     public async Task<string> SubmitAsync(ApplicationRequest application, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(application, options: Json) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/applications") { Content = JsonContent.Create(application, options: Json) };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"submit: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         string caseId = body.GetProperty("caseId").GetString()!;
         Assert.Equal("/api/applications/" + caseId, response.Headers.Location?.ToString());
@@ -100,7 +104,7 @@ public sealed class ReliefApp : IAsyncDisposable
 
     /// <summary>Posts a case action.</summary>
     public Task<HttpResponseMessage> ActAsync(string caseId, string action, object body) =>
-        Client.PostAsJsonAsync($"/api/applications/{caseId}/{action}", body, Json);
+        Client.PostAsJsonAsync($"api/applications/{caseId}/{action}", body, Json);
 
     /// <summary>Posts a case action and asserts 202.</summary>
     public async Task<JsonElement> ActAcceptedAsync(string caseId, string action, object body)
@@ -112,24 +116,32 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public async Task<JsonElement> StatusAsync(string caseId)
     {
-        var response = await Client.GetAsync($"/api/applications/{caseId}");
+        var response = await Client.GetAsync($"api/applications/{caseId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>Polls the status URL until <paramref name="condition"/> holds (a hang guard, not a timing assertion).</summary>
-    public async Task<JsonElement> WaitForStatusAsync(string caseId, Func<JsonElement, bool> condition, string what, int seconds = 90)
+    public async Task<JsonElement> WaitForStatusAsync(string caseId, Func<JsonElement, bool> condition, string what, int seconds = 120)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         JsonElement status = default;
         while (DateTime.UtcNow < until)
         {
-            status = await StatusAsync(caseId);
-            if (condition(status)) return status;
-            await Task.Delay(100);
+            try
+            {
+                status = await StatusAsync(caseId);
+                if (condition(status)) return status;
+            }
+            catch (HttpRequestException)
+            {
+                // The host is restarting.
+            }
+
+            await Task.Delay(200);
         }
 
-        Assert.Fail($"Timed out waiting for {what}. Last status: {status}");
+        Assert.Fail($"Timed out waiting for {what}. Last status: {status}\n--- host output (tail) ---\n{Tail(Host.Output, 60)}");
         return status;
     }
 
@@ -138,17 +150,12 @@ public sealed class ReliefApp : IAsyncDisposable
         WaitForStatusAsync(caseId, s => s.GetProperty("step").GetString() == step
             && (step == "Submitted" || History(s).Any(h => h.GetProperty("kind").GetString() == "StepChanged" && h.GetProperty("summary").GetString()!.EndsWith("→ " + step + ".", StringComparison.Ordinal))), "step " + step);
 
-    /// <summary>Waits until a running deadline of <paramref name="kind"/> is shown (its timer is then set).</summary>
-    public Task<JsonElement> WaitForDeadlineAsync(string caseId, string kind, int count = 1) =>
-        WaitForStatusAsync(caseId, s => History(s).Count(h => h.GetProperty("kind").GetString() == "DeadlineSet" && h.GetProperty("summary").GetString()!.StartsWith("Deadline " + kind + ":", StringComparison.Ordinal)) >= count
-            && Deadlines(s).Any(d => d.GetProperty("kind").GetString() == kind && d.GetProperty("running").GetBoolean()), "deadline " + kind);
-
     public static IEnumerable<JsonElement> History(JsonElement status) => status.GetProperty("history").EnumerateArray();
 
     public static IEnumerable<JsonElement> Deadlines(JsonElement status) => status.GetProperty("deadlines").EnumerateArray();
 
     /// <summary>Messages on a queue (peeked, decoded), waiting until <paramref name="condition"/> holds for them.</summary>
-    public async Task<IReadOnlyList<T>> WaitForMessagesAsync<T>(string queueName, Func<IReadOnlyList<T>, bool> condition, int seconds = 60)
+    public async Task<IReadOnlyList<T>> WaitForMessagesAsync<T>(string queueName, Func<IReadOnlyList<T>, bool> condition, int seconds = 90)
     {
         var queue = new QueueClient(ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var until = DateTime.UtcNow.AddSeconds(seconds);
@@ -161,10 +168,10 @@ public sealed class ReliefApp : IAsyncDisposable
                 if (condition(messages)) return messages;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
 
-        Assert.Fail($"Timed out waiting for messages on {queueName}; found {messages.Count}.");
+        Assert.Fail($"Timed out waiting for messages on {queueName}; found {messages.Count}.\n--- host output (tail) ---\n{Tail(Host.Output, 60)}");
         return messages;
     }
 
@@ -181,7 +188,7 @@ public sealed class ReliefApp : IAsyncDisposable
         foreach (var request in mine.Where(r => !(silent ?? []).Contains(r.Agency)))
         {
             bool discrepancy = request.Agency == discrepancyFrom;
-            var answer = new EconomicVerificationAnswerMessage(request.RequestId, caseId, request.Agency, Time.GetUtcNow(),
+            var answer = new EconomicVerificationAnswerMessage(request.RequestId, caseId, request.Agency, DateTimeOffset.UtcNow,
                 discrepancy ? "Records show more than declared." : "Records match the declaration.", discrepancy);
             await answers.SendMessageAsync(QueueMessageText.Encode(answer, base64: true));
         }
@@ -189,9 +196,18 @@ public sealed class ReliefApp : IAsyncDisposable
         return mine;
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
+
+    /// <summary>The shipped policy files and the rehearsal jurisdiction, in a folder of their own (one per test run).</summary>
+    private static string PolicyFolder() => LazyFolder.Value;
+
+    private static readonly Lazy<string> LazyFolder = new(() =>
     {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-    }
+        string folder = Directory.CreateTempSubdirectory("relief-policies-").FullName;
+        foreach (var file in Directory.GetFiles(PolicyFileLoader.ShippedFolder, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Policies", "rehearsal.json"), Path.Combine(folder, "rehearsal.json"));
+        return folder;
+    });
 }

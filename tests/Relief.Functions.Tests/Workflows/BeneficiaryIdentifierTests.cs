@@ -15,6 +15,8 @@ public sealed class BeneficiaryIdentifierTests
         return ApplicationValidator.Validate(request, new DateOnly(2026, 3, 2), catalog).Value!;
     }
 
+    private static readonly string TestKey = Convert.ToBase64String("a-test-key-of-at-least-thirty-two-bytes!"u8.ToArray());
+
     private static BeneficiaryIdentifier With(string? key) => new(Options.Create(new BeneficiaryIdOptions { Key = key }));
 
     [Fact]
@@ -24,10 +26,10 @@ public sealed class BeneficiaryIdentifierTests
         var again = await ApplicationAsync(TestApplications.QingdaoDibao() with { Incomes = [] });
         string otherKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
 
-        string id = With(FunctionAppFactory.TestBeneficiaryKey).Of(application);
+        string id = With(TestKey).Of(application);
 
         Assert.Matches("^hh-[0-9a-f]{20}$", id);
-        Assert.Equal(id, With(FunctionAppFactory.TestBeneficiaryKey).Of(again));
+        Assert.Equal(id, With(TestKey).Of(again));
         Assert.NotEqual(id, With(otherKey).Of(application));
         Assert.DoesNotContain(TestApplications.ApplicantId[..6], id, StringComparison.Ordinal);
     }

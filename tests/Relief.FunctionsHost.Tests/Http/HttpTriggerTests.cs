@@ -1,3 +1,4 @@
+using Relief.Testing;
 using System.Net;
 using System.Text.Json;
 using Relief.FunctionsHost.Tests.Support;

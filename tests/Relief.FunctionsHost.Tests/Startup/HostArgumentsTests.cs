@@ -1,3 +1,4 @@
+using Relief.Testing;
 using Relief.FunctionsHost.Startup;
 using Relief.FunctionsHost.Tests.Support;
 using Relief.Hosting.Configuration;

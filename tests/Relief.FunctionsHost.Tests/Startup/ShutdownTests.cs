@@ -1,3 +1,4 @@
+using Relief.Testing;
 using System.Diagnostics;
 using Relief.FunctionsHost.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Relief.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Relief.FunctionsHost.Tests.Support;

@@ -1,3 +1,4 @@
+using Relief.Testing;
 namespace Relief.FunctionsHost.Tests.Support;
 
 /// <summary>One host process running the conformance app, shared by the tests of the collection.</summary>

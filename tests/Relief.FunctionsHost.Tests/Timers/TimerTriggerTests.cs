@@ -1,3 +1,4 @@
+using Relief.Testing;
 using System.Globalization;
 using Relief.FunctionsHost.Tests.Support;
 

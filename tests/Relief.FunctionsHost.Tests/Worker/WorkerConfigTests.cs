@@ -1,3 +1,4 @@
+using Relief.Testing;
 using Relief.FunctionsHost.Tests.Support;
 using Relief.FunctionsHost.Worker;
 using Relief.Hosting.Configuration;

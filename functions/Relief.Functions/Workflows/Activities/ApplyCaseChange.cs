@@ -1,15 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Records;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
 /// <summary>Activity: moves a case's step, sets or closes deadlines, and appends the audit records (审计记录). Idempotent.</summary>
-public sealed class ApplyCaseChange(CaseUpdates updates) : IActivity<CaseChange, bool>
+public sealed class ApplyCaseChange(CaseUpdates updates)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ApplyCaseChange);
 
-    public async Task<bool> RunAsync(CaseChange input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<bool> RunAsync([ActivityTrigger] CaseChange input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         CaseRecord stored = await updates.UpdateAsync(input.CaseId, record =>

@@ -1,19 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Relief.Cases.Audit;
 using Relief.Cases.Records;
 using Relief.Cases.Verification;
 using Relief.Domain.Calendar;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
 /// <summary>Activity: runs the policy engine on the case (审核评估), keeps the decision with its explanation on the record.</summary>
-public sealed partial class AssessCase(CaseApplications applications, CaseUpdates updates) : IActivity<AssessCaseRequest, AssessmentSummary>
+public sealed partial class AssessCase(CaseApplications applications, CaseUpdates updates)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(AssessCase);
 
-    public async Task<AssessmentSummary> RunAsync(AssessCaseRequest input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<AssessmentSummary> RunAsync([ActivityTrigger] AssessCaseRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         CaseRecord record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
@@ -6,7 +7,6 @@ using Relief.Cases.Records;
 using Relief.Cases.Verification;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Queues;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
@@ -15,12 +15,13 @@ namespace Relief.Functions.Workflows.Activities;
 /// The case goes on; the orchestration keeps waiting for the step's event.
 /// </summary>
 public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates updates, ISupervisionWriter supervision, ILogger<EscalateDeadline> logger)
-    : IActivity<EscalationRequest, bool>
+   
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(EscalateDeadline);
 
-    public async Task<bool> RunAsync(EscalationRequest input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<bool> RunAsync([ActivityTrigger] EscalationRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);

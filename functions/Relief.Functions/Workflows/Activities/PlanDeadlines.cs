@@ -1,18 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Deadlines;
 using Relief.Domain.Calendar;
 using Relief.Domain.Households;
 using Relief.Domain.Policies;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
 /// <summary>Activity: computes deadlines (办理时限) from the jurisdiction's policy and the working-day calendar.</summary>
-public sealed class PlanDeadlines(IPolicyCatalog catalog, CaseDeadlinePlanner planner) : IActivity<DeadlinePlanRequest, CaseDeadline[]>
+public sealed class PlanDeadlines(IPolicyCatalog catalog, CaseDeadlinePlanner planner)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(PlanDeadlines);
 
-    public Task<CaseDeadline[]> RunAsync(DeadlinePlanRequest input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public Task<CaseDeadline[]> RunAsync([ActivityTrigger] DeadlinePlanRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         PolicyParameters policy = catalog.Find(JurisdictionCode.Parse(input.Jurisdiction), ChinaStandardTime.DateOf(input.From)).GetOrThrow();

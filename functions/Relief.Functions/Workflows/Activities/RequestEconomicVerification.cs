@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Relief.Cases.Audit;
 using Relief.Cases.Deadlines;
@@ -5,7 +6,7 @@ using Relief.Cases.Intake;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Queues;
 using Relief.Cases.Verification;
-using Relief.Durable;
+using Relief.Domain.Calendar;
 
 namespace Relief.Functions.Workflows.Activities;
 
@@ -18,12 +19,13 @@ public sealed class RequestEconomicVerification(
     CaseApplications applications,
     CaseUpdates updates,
     CaseDeadlinePlanner planner,
-    IVerificationRequestWriter requests) : IActivity<VerificationRequestInput, VerificationPlan>
+    IVerificationRequestWriter requests)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(RequestEconomicVerification);
 
-    public async Task<VerificationPlan> RunAsync(VerificationRequestInput input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<VerificationPlan> RunAsync([ActivityTrigger] VerificationRequestInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
@@ -34,8 +36,9 @@ public sealed class RequestEconomicVerification(
             throw new InvalidOperationException($"Case {input.CaseId} has no consent to economic verification (核对授权).");
         }
 
-        var start = planner.EconomicVerificationStart(input.RequestedAt);
-        var answers = planner.EconomicVerificationAnswers(input.RequestedAt);
+        var policy = applications.Policy(application, ChinaStandardTime.DateOf(input.RequestedAt));
+        var start = planner.EconomicVerificationStart(input.RequestedAt, policy);
+        var answers = planner.EconomicVerificationAnswers(input.RequestedAt, policy: policy);
         var agencies = VerificationAgencies.All;
         var records = agencies.Select(a => new VerificationRecord(a, VerificationRecord.RequestIdOf(input.CaseId, a), VerificationState.Requested, input.RequestedAt, answers.ExpiresAt));
         await updates.UpdateAsync(input.CaseId, r => r.WithVerifications(records), cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,10 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Queues;
 using Relief.Cases.Transfers;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
@@ -12,12 +12,13 @@ namespace Relief.Functions.Workflows.Activities;
 /// Activity: a department's reply, or its deadline passing (then escalated to the <c>supervision</c> queue), applied to
 /// the transfer through <see cref="TransferTransitions"/>; recorded in the audit trail. Idempotent.
 /// </summary>
-public sealed class UpdateTransfer(CaseUpdates updates, ISupervisionWriter supervision, ILogger<UpdateTransfer> logger) : IActivity<TransferUpdate, TransferState>
+public sealed class UpdateTransfer(CaseUpdates updates, ISupervisionWriter supervision, ILogger<UpdateTransfer> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(UpdateTransfer);
 
-    public async Task<TransferState> RunAsync(TransferUpdate input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<TransferState> RunAsync([ActivityTrigger] TransferUpdate input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var stored = await updates.UpdateAsync(input.CaseId, record => record.ApplyTransfer(input.TransferId, input.Trigger, input.At), cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,10 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
 using Relief.Cases.Payments;
 using Relief.Cases.Storage;
 using Relief.Domain.Calendar;
-using Relief.Durable;
 
 namespace Relief.Functions.Workflows.Activities;
 
@@ -13,12 +13,13 @@ namespace Relief.Functions.Workflows.Activities;
 /// audit trail. At least once: a retry writes the same instructions, which carry the same idempotency key.
 /// </summary>
 public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, ILogger<WritePayments> logger)
-    : IActivity<PaymentRequest, PaymentSummary>
+   
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(WritePayments);
 
-    public async Task<PaymentSummary> RunAsync(PaymentRequest input, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task<PaymentSummary> RunAsync([ActivityTrigger] PaymentRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var record = await applications.RecordAsync(input.CaseId, cancellationToken).ConfigureAwait(false);

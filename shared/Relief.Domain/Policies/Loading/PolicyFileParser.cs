@@ -99,7 +99,7 @@ public static class PolicyFileParser
             : [];
         DibaoParameters? dibaoTemplate = dibao is { } dd ? ParseDibao(r, dd, dibaoPath) : null;
         TemporaryAssistanceParameters? temp = temporary is { } t ? ParseTemporary(r, t, PolicyJsonReader.Join(path, "temporary")) : null;
-        ProcedureLimits? limits = procedure is { } p ? ParseProcedure(r, p, PolicyJsonReader.Join(path, "procedure")) : null;
+        ProcedureLimits? limits = procedure is { } p ? ParseProcedure(r, p, PolicyJsonReader.Join(path, "procedure"), id) : null;
         TekunParameters? tekunParameters = tekun is { } k ? ParseTekun(r, k, PolicyJsonReader.Join(path, "tekun")) : null;
         RigidExpenditureHouseholdParameters? rigidParameters = rigid is { } g ? ParseRigid(r, g, PolicyJsonReader.Join(path, "rigidExpenditureHousehold")) : null;
 
@@ -396,13 +396,26 @@ public static class PolicyFileParser
         return new RigidExpenditureHouseholdParameters { EffectiveFrom = from.Value, PerCapitaDisposableIncomeLastYear = income.Value, ExpenditureToIncomeRatio = ratio.Value, ValidityMonths = validity.Value };
     }
 
-    private static ProcedureLimits? ParseProcedure(PolicyJsonReader r, JsonElement p, string path)
+    /// <summary>The only jurisdiction whose procedure may set <c>rehearsalSecondsPerDay</c> (演练).</summary>
+    public const string RehearsalJurisdiction = "rehearsal";
+
+    private static ProcedureLimits? ParseProcedure(PolicyJsonReader r, JsonElement p, string path, string jurisdiction)
     {
         int? start = r.Int(p, path, "investigationStartWorkingDays", 1, 60);
         int? county = r.Int(p, path, "countyDecisionWorkingDays", 1, 60);
         int? overall = r.Int(p, path, "overallWorkingDays", 1, 120);
         int? extended = r.Int(p, path, "extendedWorkingDays", 1, 120);
         int? notice = r.Int(p, path, "publicNoticeDays", 1, 60);
+        int? rehearsal = null;
+        if (p.TryGetProperty("rehearsalSecondsPerDay", out var rehearsalValue) && rehearsalValue.ValueKind != JsonValueKind.Null)
+        {
+            rehearsal = r.Int(p, path, "rehearsalSecondsPerDay", 1, 3600);
+            if (rehearsal is not null && jurisdiction != RehearsalJurisdiction)
+            {
+                rehearsal = null;
+                r.Error(PolicyJsonReader.Join(path, "rehearsalSecondsPerDay"), $"only the rehearsal jurisdiction '{RehearsalJurisdiction}' may count days in seconds.");
+            }
+        }
         if (start is not null && county is not null && overall is not null && extended is not null)
         {
             if (start > overall || county > overall)
@@ -421,6 +434,6 @@ public static class PolicyFileParser
             return null;
         }
 
-        return new ProcedureLimits { InvestigationStartWorkingDays = start.Value, CountyDecisionWorkingDays = county.Value, OverallWorkingDays = overall.Value, ExtendedWorkingDays = extended.Value, PublicNoticeDays = notice.Value };
+        return new ProcedureLimits { InvestigationStartWorkingDays = start.Value, CountyDecisionWorkingDays = county.Value, OverallWorkingDays = overall.Value, ExtendedWorkingDays = extended.Value, PublicNoticeDays = notice.Value, RehearsalSecondsPerDay = rehearsal };
     }
 }

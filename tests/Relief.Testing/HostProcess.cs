@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Relief.Testing;
 
-namespace Relief.FunctionsHost.Tests.Support;
+
+namespace Relief.Testing;
 
 /// <summary>
 /// The local Functions host run as a real OS process on a built app folder, against the test run's Azurite:

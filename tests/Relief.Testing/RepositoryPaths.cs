@@ -1,7 +1,7 @@
-namespace Relief.FunctionsHost.Tests.Support;
+namespace Relief.Testing;
 
-/// <summary>Where the built host and conformance app are (same configuration as this test assembly).</summary>
-internal static class RepositoryPaths
+/// <summary>Where the built local host and the apps it runs are (same configuration as the calling test assembly).</summary>
+public static class RepositoryPaths
 {
     private static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
@@ -19,6 +19,9 @@ internal static class RepositoryPaths
     }
 
     public static string HostAssembly => Path.Combine(Root, "shared", "Relief.FunctionsHost", "bin", Configuration, "net10.0", "Relief.FunctionsHost.dll");
+
+    /// <summary>The built Relief function app.</summary>
+    public static string ReliefApp => Path.Combine(Root, "functions", "Relief.Functions", "bin", Configuration, "net10.0");
 
     public static string ConformanceApp => Path.Combine(Root, "tests", "Relief.FunctionsHost.ConformanceApp", "bin", Configuration, "net10.0");
 
