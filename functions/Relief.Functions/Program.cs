@@ -1,4 +1,3 @@
-using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +21,9 @@ using Relief.Functions.Workflows;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-// One JSON for orchestration inputs, outputs, events, activity payloads and queue messages: web defaults, enums as
-// strings (readable history, stable against enum reordering).
-builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(StorageJson.Options));
+// Orchestration inputs, outputs, events and activity payloads use the worker's default JSON on every side (the durable
+// client, the orchestration and the activity bindings). A custom WorkerOptions.Serializer reaches only some of them
+// (measured: a string enum written by one side was refused by the other), so it is left as it is.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 // Time, policy catalog and working-day calendar (loaded at start; a bad policy file stops the worker with its reason).

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Relief.Cases.Storage.Queues;
+using Relief.Functions.Tests.Builders;
+
+namespace Relief.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The built app through the local Functions host on Azurite, in real time: whole cases of the rehearsal jurisdiction
+/// (Qingdao's figures; each day of the procedure lasts 2 seconds), agencies played on the integration queues.
+/// </summary>
+public sealed class CaseEndToEndTests
+{
+    private static bool IsStep(JsonElement status, string step) => status.GetProperty("step").GetString() == step;
+
+    [Fact]
+    public async Task Dibao_SubmittedAcceptedInvestigatedVerifiedNoticedApproved_FirstPaymentInstructionWritten()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+
+        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.WaitForStepAsync(caseId, "Investigation");
+        var requests = await app.AnswerVerificationsAsync(caseId);
+        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" }, note = "Home visit done." });
+        await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice");
+        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        var approved = await app.WaitForStepAsync(caseId, "Approved");
+        var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
+
+        Assert.Equal(6, requests.Count);
+        Assert.Equal(6, requests.Select(r => r.Agency).Distinct().Count());
+        var payment = Assert.Single(payments, p => p.CaseId == caseId);
+        Assert.True(payment.Amount > 0m);
+        Assert.Equal(approved.GetProperty("decision").GetProperty("amount").GetDecimal(), payment.Amount);
+        Assert.Single(ReliefApp.History(approved), h => h.GetProperty("kind").GetString() == "Decision" && h.GetProperty("summary").GetString()!.StartsWith("Approved", StringComparison.Ordinal));
+        Assert.Contains(ReliefApp.History(approved), h => h.GetProperty("summary").GetString()!.Contains("Every agency has answered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Emergency_AdvanceReliefWrittenWithinSeconds_BeforeAnyHumanAction()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var application = ReliefApp.Rehearsal(TestApplications.QingdaoEmergency()) with
+        {
+            Temporary = TestApplications.QingdaoEmergency().Temporary! with { OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) },
+        };
+        var submitted = DateTimeOffset.UtcNow;
+        var caseId = await app.SubmitAsync(application);
+
+        var advance = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId), seconds: 60);
+        var status = await app.WaitForStepAsync(caseId, "Paperwork");
+
+        var payment = Assert.Single(advance, p => p.CaseId == caseId);
+        Assert.True(payment.Amount > 0m);
+        Assert.True(DateTimeOffset.UtcNow - submitted < TimeSpan.FromHours(24));
+        Assert.DoesNotContain(ReliefApp.History(status), h => h.GetProperty("actor").GetString()!.StartsWith("caseworker", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Transfers_OneAnsweredInTime_OneEscalatedThenAnsweredLate()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+
+        var quick = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { actor = "caseworker:0042", department = "Medical", subject = "medical assistance", workingDays = 60 }, ReliefApp.Json);
+        var slow = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { actor = "caseworker:0042", department = "Housing", subject = "housing assistance", workingDays = 1 }, ReliefApp.Json);
+        string quickId = (await quick.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferId").GetString()!;
+        string slowId = (await slow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferId").GetString()!;
+        await app.WaitForStatusAsync(caseId, s => s.GetProperty("transfers").GetArrayLength() == 2, "both transfers recorded");
+        (await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers/{quickId}/reply", new { actor = "medical:07", note = "granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
+        var supervision = await app.WaitForMessagesAsync<SupervisionMessage>(app.SupervisionQueue, m => m.Any(x => x.Reference == slowId));
+        (await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers/{slowId}/reply", new { actor = "housing:03", note = "late, granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
+        var done = await app.WaitForStatusAsync(caseId, s => s.GetProperty("transfers").EnumerateArray().All(t => t.GetProperty("state").GetString() is "Answered" or "AnsweredLate"), "both replies recorded");
+
+        var states = done.GetProperty("transfers").EnumerateArray().ToDictionary(t => t.GetProperty("transferId").GetString()!, t => t.GetProperty("state").GetString());
+        Assert.Equal("Answered", states[quickId]);
+        Assert.Equal("AnsweredLate", states[slowId]);
+        Assert.DoesNotContain(supervision, x => x.Reference == quickId);
+    }
+
+    [Fact]
+    public async Task KillNine_OfTheWorkerThenOfTheHost_MidCase_NothingLost_EachDecisionOnce()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.WaitForStepAsync(caseId, "Investigation");
+
+        // The worker dies (kill -9); the host restarts it. Answers sent meanwhile wait on their queue.
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", (await app.Host.WorkerProcessIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await app.AnswerVerificationsAsync(caseId);
+        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
+
+        // The host dies (kill -9) during the notice; a new host takes over the same task hub and storage.
+        await app.WaitForStatusAsync(caseId, s => IsStep(s, "PublicNotice"), "the public notice");
+        app.Host.Kill();
+        await app.RestartAsync();
+        await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the restart", seconds: 180);
+        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        var approved = await app.WaitForStepAsync(caseId, "Approved");
+        var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, were there one
+        payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
+
+        var history = ReliefApp.History(approved).ToArray();
+        Assert.Single(history, h => h.GetProperty("kind").GetString() == "Decision" && h.GetProperty("summary").GetString()!.StartsWith("Approved", StringComparison.Ordinal));
+        Assert.Single(history, h => h.GetProperty("summary").GetString()!.StartsWith("Investigation findings recorded", StringComparison.Ordinal));
+        Assert.Single(history, h => h.GetProperty("summary").GetString()!.Contains("Every agency has answered", StringComparison.Ordinal));
+        Assert.Single(payments.Where(p => p.CaseId == caseId).Select(p => p.IdempotencyKey).Distinct());
+    }
+}
