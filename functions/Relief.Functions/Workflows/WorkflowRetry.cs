@@ -14,7 +14,9 @@ internal static class WorkflowRetry
 
     private static RetryPolicy Policy(Func<TaskFailureDetails, bool>? handle = null)
     {
-        var policy = new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30));
-        return handle is null ? policy : new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)) { HandleFailure = handle };
+        // HandleFailure is init-only and has its own default (retry everything): set it only when given.
+        return handle is null
+            ? new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30))
+            : new RetryPolicy(5, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30)) { HandleFailure = handle };
     }
 }
