@@ -66,4 +66,11 @@ public sealed class DurableStorageOptions
 
     /// <summary>How often free leases are looked for. Default 10 s.</summary>
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The name this host claims partition leases under. Default: the machine name plus a suffix unique to this
+    /// start. It must differ between a crashed host and its successor on the same machine: under the same name
+    /// the successor takes the dead host's leases for its own and never listens on their partitions.
+    /// </summary>
+    public string? WorkerId { get; set; }
 }

@@ -33,6 +33,7 @@ internal static class DurableServices
             return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
             {
                 TaskHubName = options.HubName,
+                WorkerId = string.IsNullOrWhiteSpace(storage.WorkerId) ? UniqueWorkerId() : storage.WorkerId,
                 StorageAccountClientProvider = new StorageAccountClientProvider(connection),
                 PartitionCount = storage.PartitionCount,
                 MaxQueuePollingInterval = storage.MaxQueuePollingInterval,
@@ -53,4 +54,7 @@ internal static class DurableServices
         services.AddSingleton<DurableClientInput>();
         services.AddSingleton<DurableWorkItemPump>();
     }
+
+    // Host identity, not orchestration data: nothing replays it.
+    private static string UniqueWorkerId() => $"{Environment.MachineName}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(12, lowercase: true)}";
 }

@@ -73,6 +73,13 @@ public sealed class ReliefApp : IAsyncDisposable
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Hub" + id,
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
+            // A crashed host's control-queue messages reappear after this, and its partitions move after the lease:
+            // short here so that a kill -9 test resumes in seconds (the defaults are 5 minutes and 30 s).
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__leaseInterval"] = "00:00:10",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__leaseRenewInterval"] = "00:00:03",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__leaseAcquireInterval"] = "00:00:03",
             ["AzureFunctionsWebHost__hostid"] = "relief" + id,
         };
         var host = await HostProcess.StartAsync(settings, environment, RepositoryPaths.ReliefApp);

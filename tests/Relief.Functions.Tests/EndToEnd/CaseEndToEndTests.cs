@@ -80,6 +80,37 @@ public sealed class CaseEndToEndTests
     }
 
     [Fact]
+    public async Task KillNine_OfTheHost_MidCase_ANewHostFinishesIt_NothingLost_EachDecisionOnce()
+    {
+        var app = await ReliefApp.StartAsync();
+        await using var _ = app;
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.WaitForStepAsync(caseId, "Investigation");
+        var requests = await app.AnswerVerificationsAsync(caseId);
+
+        // The host dies (kill -9) with the case waiting on its investigation; a new host starts on the same storage.
+        app.Host.Kill();
+        Assert.True(await app.Host.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the killed host did not exit");
+        await app.RestartAsync();
+
+        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
+        await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the new host took over", seconds: 180);
+        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        var approved = await app.WaitForStepAsync(caseId, "Approved");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, were there one
+        var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
+        var verificationRequests = await app.WaitForMessagesAsync<EconomicVerificationRequestMessage>(app.VerificationRequestQueue, m => m.Count(r => r.CaseId == caseId) >= 6);
+
+        var history = ReliefApp.History(approved).ToArray();
+        Assert.Single(history, h => h.GetProperty("kind").GetString() == "Decision" && h.GetProperty("summary").GetString()!.StartsWith("Approved", StringComparison.Ordinal));
+        Assert.Single(history, h => h.GetProperty("summary").GetString()!.StartsWith("Investigation findings recorded", StringComparison.Ordinal));
+        Assert.Single(history, h => h.GetProperty("summary").GetString()!.Contains("Every agency has answered", StringComparison.Ordinal));
+        Assert.Single(payments.Where(p => p.CaseId == caseId).Select(p => p.IdempotencyKey).Distinct());
+        Assert.Equal(requests.Select(r => r.RequestId).Order(), verificationRequests.Where(r => r.CaseId == caseId).Select(r => r.RequestId).Distinct().Order());
+    }
+
+    [Fact]
     public async Task KillNine_OfTheWorker_MidCase_NothingLost_EachDecisionOnce()
     {
         await using var app = await ReliefApp.StartAsync();
