@@ -15,11 +15,8 @@ using Relief.FunctionsHost.Rpc;
 using Relief.FunctionsHost.Startup;
 using Relief.FunctionsHost.Timers;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting.Configuration;
-using Relief.Hosting.Invocations;
-using Relief.Hosting.Queues;
-using Relief.Hosting.Storage;
-using Relief.Hosting.Timers;
+using Relief.FunctionsHost.Configuration;
+using Relief.FunctionsHost.Storage;
 
 namespace Relief.FunctionsHost;
 

@@ -17,9 +17,8 @@ using Relief.FunctionsHost.Invocations;
 using Relief.FunctionsHost.Metadata;
 using Relief.FunctionsHost.Startup;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting;
-using Relief.Hosting.Configuration;
-using Relief.Hosting.Invocations;
+using Relief.FunctionsHost;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost;
 
@@ -118,7 +117,7 @@ public sealed class LocalFunctionsHost
         HostJson.Bind(builder.Configuration, HttpOptions.Path, http);
         var context = new HostContext(arguments, WorkerConfig.Read(arguments.AppFolder), builder.Configuration, options, WorkerEnvironment(arguments, localSettings));
         var endpoints = new HostEndpoints();
-        var port = arguments.Port ?? FunctionHostBuilder.DefaultPortOr(builder.Configuration["Host:LocalHttpPort"]);
+        var port = arguments.Port ?? PortOrDefault(builder.Configuration["Host:LocalHttpPort"]);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -224,5 +223,14 @@ public sealed class LocalFunctionsHost
         environment["AzureWebJobsScriptRoot"] = arguments.AppFolder;
         if (Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is null) environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         return environment;
+    }
+
+    /// <summary>The HTTP port from the <c>Host:LocalHttpPort</c> setting; 7071 (as Core Tools) when it is empty; a value
+    /// that is not a port fails naming the setting.</summary>
+    internal static int PortOrDefault(string? port)
+    {
+        if (string.IsNullOrEmpty(port)) return 7071;
+        if (int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and < 65536) return value;
+        throw new HostConfigurationException("Host:LocalHttpPort", $"must be a port number 1-65535 (was {port}).");
     }
 }

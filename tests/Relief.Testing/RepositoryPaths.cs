@@ -3,7 +3,7 @@ namespace Relief.Testing;
 /// <summary>Where the built local host and the apps it runs are (same configuration as the calling test assembly).</summary>
 public static class RepositoryPaths
 {
-    private static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+    public static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     public static string Root
     {

@@ -8,7 +8,6 @@ using Relief.FunctionsHost.Metadata;
 using Relief.FunctionsHost.Queues;
 using Relief.FunctionsHost.Rpc;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting.Invocations;
 
 namespace Relief.FunctionsHost.Admin;
 
@@ -69,7 +68,7 @@ internal static class AdminEndpoints
                 _ when function.Is(BindingTypes.TimerTrigger) => (invoker, id) =>
                 {
                     var now = host.Time.GetUtcNow();
-                    var timer = new Relief.Hosting.Timers.TimerInfo(now, IsPastDue: false, IsStartupRun: false, ScheduleStatus: null);
+                    var timer = new Relief.FunctionsHost.Timers.TimerInfo(now, IsPastDue: false, IsStartupRun: false, ScheduleStatus: null);
                     return invoker.InvokeAsync(function, id, [new ParameterBinding { Name = function.Trigger.Name, Data = Timers.TimerTriggerValue.From(timer, now) }], [], host.Stopping);
                 },
                 _ => null,

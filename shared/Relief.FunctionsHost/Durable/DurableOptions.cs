@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Durable;
 

@@ -8,7 +8,6 @@ using Relief.FunctionsHost.Metadata;
 using Relief.FunctionsHost.Rpc;
 using Relief.FunctionsHost.Startup;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting.Invocations;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace Relief.FunctionsHost.Durable;

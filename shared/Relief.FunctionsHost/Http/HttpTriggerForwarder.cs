@@ -8,8 +8,7 @@ using Microsoft.Extensions.Options;
 using Relief.FunctionsHost.Invocations;
 using Relief.FunctionsHost.Rpc;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting.Configuration;
-using Relief.Hosting.Invocations;
+using Relief.FunctionsHost.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Relief.FunctionsHost.Http;

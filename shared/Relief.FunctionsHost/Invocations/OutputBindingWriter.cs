@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Relief.FunctionsHost.Metadata;
 using Relief.FunctionsHost.Rpc;
 using Relief.FunctionsHost.Startup;
-using Relief.Hosting.Configuration;
-using Relief.Hosting.Storage;
+using Relief.FunctionsHost.Configuration;
+using Relief.FunctionsHost.Storage;
 
 namespace Relief.FunctionsHost.Invocations;
 

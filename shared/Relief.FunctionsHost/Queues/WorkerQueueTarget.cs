@@ -2,7 +2,7 @@ using Azure.Storage.Queues.Models;
 using Relief.FunctionsHost.Invocations;
 using Relief.FunctionsHost.Metadata;
 using Relief.FunctionsHost.Rpc;
-using Relief.Hosting.Queues;
+using Relief.FunctionsHost.Queues;
 
 namespace Relief.FunctionsHost.Queues;
 

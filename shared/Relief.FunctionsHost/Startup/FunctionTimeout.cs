@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Startup;
 

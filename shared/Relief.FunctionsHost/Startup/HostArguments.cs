@@ -1,5 +1,5 @@
 using System.Globalization;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Startup;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Relief.FunctionsHost.Worker;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Startup;
 

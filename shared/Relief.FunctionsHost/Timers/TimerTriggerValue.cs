@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Relief.FunctionsHost.Invocations;
 using Relief.FunctionsHost.Rpc;
-using Relief.Hosting.Timers;
+using Relief.FunctionsHost.Timers;
 
 namespace Relief.FunctionsHost.Timers;
 

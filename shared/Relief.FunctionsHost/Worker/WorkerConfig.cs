@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Worker;
 

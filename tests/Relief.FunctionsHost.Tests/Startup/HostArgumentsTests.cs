@@ -1,7 +1,7 @@
 using Relief.Testing;
 using Relief.FunctionsHost.Startup;
 using Relief.FunctionsHost.Tests.Support;
-using Relief.Hosting.Configuration;
+using Relief.FunctionsHost.Configuration;
 
 namespace Relief.FunctionsHost.Tests.Startup;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Relief.FunctionsHost.Timers;
-using Relief.Hosting.Timers;
 
 namespace Relief.FunctionsHost.Tests.Timers;
 
