@@ -9,6 +9,7 @@ using Relief.Domain.Calendar.Loading;
 using Relief.Domain.Policies;
 using Relief.Domain.Policies.Loading;
 using Relief.Functions.Applications;
+using Relief.Functions.Assessments;
 using Relief.Functions.Diagnostics;
 using Relief.Functions.Http;
 using Relief.Functions.Startup;
@@ -45,5 +46,10 @@ builder.Services.AddSingleton<CaseUpdates>();
 builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
     .Validate(o => o.KeyBytes().Length > 0).ValidateOnStart(); // no default: a missing key stops the worker naming the setting
 builder.Services.AddSingleton<BeneficiaryIdentifier>();
+
+// The anonymous assessment preview (我能申请吗): limited per client.
+builder.Services.AddOptions<PreviewOptions>().Bind(builder.Configuration.GetSection(PreviewOptions.Section))
+    .Validate(o => o.PermitsPerMinute > 0, "Relief:Assessments:PermitsPerMinute must be positive.").ValidateOnStart();
+builder.Services.AddSingleton<PreviewRateLimiter>();
 
 builder.Build().Run();

@@ -25,9 +25,10 @@ public static partial class ApplicationValidator
     /// <summary>
     /// Validates <paramref name="request"/> as of <paramref name="today"/> (China date of submission). When a
     /// <paramref name="catalog"/> is given, the jurisdiction must have a policy in force today that covers the
-    /// program (tekun and temporary parameters are optional in policy files).
+    /// program (tekun and temporary parameters are optional in policy files). For a
+    /// <see cref="ValidationPurpose.Preview"/> the contact and the consent are not asked for: nothing is filed.
     /// </summary>
-    public static Validated<ValidatedApplication> Validate(ApplicationRequest request, DateOnly today, IPolicyCatalog? catalog = null)
+    public static Validated<ValidatedApplication> Validate(ApplicationRequest request, DateOnly today, IPolicyCatalog? catalog = null, ValidationPurpose purpose = ValidationPurpose.Application)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Errors();
@@ -190,9 +191,10 @@ public static partial class ApplicationValidator
 
         // Contact (personal data: the value never appears in a message).
         string phone = string.Empty;
+        bool filed = purpose == ValidationPurpose.Application;
         if (string.IsNullOrWhiteSpace(request.Contact?.Phone))
         {
-            errors.Add("contact.phone", "is required.");
+            if (filed) errors.Add("contact.phone", "is required.");
         }
         else
         {
@@ -205,7 +207,7 @@ public static partial class ApplicationValidator
 
         // Consent to economic verification (家庭经济状况核对授权).
         bool consent = request.ConsentToEconomicVerification == true;
-        if (program is { } pr && pr.RequiresEconomicVerification() && !consent)
+        if (filed && program is { } pr && pr.RequiresEconomicVerification() && !consent)
         {
             errors.Add("consentToEconomicVerification", $"must be true: {pr.ToCode()} requires economic verification (家庭经济状况核对).");
         }

@@ -31,6 +31,28 @@ public sealed class ApplicationValidatorTests
     }
 
     [Fact]
+    public void Validate_NoContactNoConsent_RefusedForAnApplication_AcceptedForAPreview()
+    {
+        var request = Applications.QingdaoDibao() with { Contact = null, ConsentToEconomicVerification = null };
+
+        var filed = ApplicationValidator.Validate(request, Today, ShippedData.Catalog);
+        var preview = ApplicationValidator.Validate(request, Today, ShippedData.Catalog, ValidationPurpose.Preview);
+
+        Assert.Equal(["consentToEconomicVerification", "contact.phone"], filed.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.True(preview.IsValid, string.Join("; ", preview.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Validate_APreviewWithABadPhone_StillNamesIt()
+    {
+        var request = Applications.QingdaoDibao() with { Contact = new ContactRequest { Phone = "12" } };
+
+        var preview = ApplicationValidator.Validate(request, Today, ShippedData.Catalog, ValidationPurpose.Preview);
+
+        Assert.Equal(["contact.phone"], preview.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
     public void Validate_ManyProblems_ListsEveryOneAtOnceWithItsPath()
     {
         var request = Applications.QingdaoDibao() with

@@ -42,6 +42,9 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public string HubName => _environment["AzureFunctionsJobHost__extensions__durableTask__hubName"];
 
+    public string CaseTable => _settings["Relief:Cases:Store:TableName"];
+
+    /// <summary>The payments queue.</summary>
     public string PaymentsQueue => _settings["Relief:Cases:Payments:QueueName"];
 
     public string SupervisionQueue => _settings["Relief:Cases:Supervision:QueueName"];
