@@ -10,6 +10,7 @@ using Relief.Domain.Policies;
 using Relief.Domain.Policies.Loading;
 using Relief.Functions.Applications;
 using Relief.Functions.Assessments;
+using Relief.Functions.Calendars;
 using Relief.Functions.Diagnostics;
 using Relief.Functions.Http;
 using Relief.Functions.Startup;
@@ -30,7 +31,9 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 // Time, policy catalog and working-day calendar (loaded at start; a bad policy file stops the worker with its reason).
 var policies = PolicySource.FromConfiguration(builder.Configuration);
 var catalog = await PolicyFileLoader.LoadFolderAsync(policies.PolicyFolder, CancellationToken.None);
-var calendar = await CalendarFileLoader.LoadShippedAsync(CancellationToken.None);
+// Years without a shipped schedule count on provisional years (weekends + statutory holidays), each deadline marked
+// provisional; an official year loaded at run time (PUT /api/calendars/{year}) replaces it and moves those deadlines.
+var calendar = await CalendarFileLoader.LoadShippedAsync(CancellationToken.None, provisionalForMissingYears: true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPolicyCatalog>(catalog);
 builder.Services.AddSingleton(calendar);
@@ -46,6 +49,10 @@ builder.Services.AddSingleton<CaseUpdates>();
 builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
     .Validate(o => o.KeyBytes().Length > 0).ValidateOnStart(); // no default: a missing key stops the worker naming the setting
 builder.Services.AddSingleton<BeneficiaryIdentifier>();
+
+// Official calendar years loaded at run time: stored, and loaded again at every start.
+builder.Services.AddSingleton<CalendarFiles>();
+builder.Services.AddHostedService<CalendarStartup>();
 
 // The anonymous assessment preview (我能申请吗): limited per client.
 builder.Services.AddOptions<PreviewOptions>().Bind(builder.Configuration.GetSection(PreviewOptions.Section))

@@ -32,6 +32,9 @@ public static class CaseOrchestrator
     /// <summary>The external event an agency's economic-verification answer arrives as (payload <see cref="VerificationAnswerEvent"/>).</summary>
     public const string AnswerEvent = "VerificationAnswer";
 
+    /// <summary>The external event an official calendar year loaded at run time arrives as (payload <see cref="CalendarLoadedEvent"/>).</summary>
+    public const string CalendarEvent = "CalendarLoaded";
+
     /// <summary>The orchestrator function: the input is the <see cref="CaseWorkflowInput"/> the case was started with.</summary>
     [Function(Name)]
     public static Task<CaseOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)

@@ -27,6 +27,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     private readonly HashSet<VerificationAgency> _awaitingAnswers = [];
     private Task<CaseActionEvent>? _pendingAction;
     private Task<VerificationAnswerEvent>? _pendingAnswer;
+    private Task<CalendarLoadedEvent>? _pendingCalendar;
+    private readonly Dictionary<CaseDeadlineKind, DeadlinePlanRequest> _plans = [];
     private DateTimeOffset _acceptedAt;
     private bool _extended;
     private int _operation;
@@ -218,6 +220,12 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
                 tasks.Add(_pendingAnswer);
             }
 
+            if (open.Any(w => w.Deadline.Provisional))
+            {
+                _pendingCalendar ??= context.WaitForExternalEvent<CalendarLoadedEvent>(CaseOrchestrator.CalendarEvent);
+                tasks.Add(_pendingCalendar);
+            }
+
             if (stepTimer is not null)
             {
                 tasks.Add(stepTimer);
@@ -265,6 +273,14 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
                         audit: [new AuditNote(AuditEntryKind.Action, "system", "Every agency has answered the economic verification (核对完成).")]);
                 }
 
+                continue;
+            }
+
+            if (winner == _pendingCalendar)
+            {
+                var loaded = _pendingCalendar.Result;
+                _pendingCalendar = null;
+                await ReplanProvisionalAsync(loaded);
                 continue;
             }
 
@@ -316,7 +332,43 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     }
 
     private Task<CaseDeadline[]> PlanAsync(DeadlinePlan plan, DateTimeOffset from, string? reason = null) =>
-        WithCalendarAsync<CaseDeadline[]>(PlanDeadlines.Name, new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt, reason));
+        PlanAsync(new DeadlinePlanRequest(plan, input.Program, input.Jurisdiction, from, input.AppliedAt, reason));
+
+    private async Task<CaseDeadline[]> PlanAsync(DeadlinePlanRequest request)
+    {
+        var deadlines = await WithCalendarAsync<CaseDeadline[]>(PlanDeadlines.Name, request);
+        foreach (var deadline in deadlines)
+        {
+            _plans[deadline.Kind] = request; // what to recompute it from when an official calendar year arrives
+        }
+
+        return deadlines;
+    }
+
+    /// <summary>
+    /// An official calendar year was loaded: every watched deadline counted provisionally is planned again from the
+    /// same start; one that moves gets a new timer in place of the old, and the move is recorded in the audit trail.
+    /// </summary>
+    private async Task ReplanProvisionalAsync(CalendarLoadedEvent loaded)
+    {
+        var provisional = _watched.Where(w => !w.Escalated && w.Deadline.Provisional && _plans.ContainsKey(w.Deadline.Kind)).ToArray();
+        foreach (var group in provisional.GroupBy(w => _plans[w.Deadline.Kind]))
+        {
+            var fresh = await PlanAsync(group.Key);
+            foreach (var watched in group)
+            {
+                var now = fresh.FirstOrDefault(d => d.Kind == watched.Deadline.Kind && d.Reference == watched.Deadline.Reference);
+                if (now is null || now == watched.Deadline) continue;
+                watched.Cancellation.Cancel();
+                watched.Cancellation.Dispose();
+                _watched.Remove(watched);
+                Watch(now);
+                string moved = now.DueDate == watched.Deadline.DueDate ? "stays" : "moves from " + watched.Deadline.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to";
+                await ChangeAsync(set: [now], audit: [new AuditNote(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture,
+                    $"Official working-day calendar {loaded.Year} loaded (正式工作日历, {loaded.Source}): deadline {now.Kind} {moved} {now.DueDate:yyyy-MM-dd}{(now.Provisional ? ", still provisional" : "")}."), now.ExpiresAt)]);
+            }
+        }
+    }
 
     private Task<T> WithCalendarAsync<T>(string activity, object request) =>
         CalendarAware.CallAsync<T>(context, input.CaseId, NextOperation, activity, request);
@@ -366,7 +418,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     private string NextOperation() => string.Create(CultureInfo.InvariantCulture, $"{context.InstanceId}:{++_operation}");
 
     private static AuditNote Deadline(CaseDeadline d) =>
-        new(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture, $"Deadline {d.Kind}: {d.DueDate:yyyy-MM-dd} ({d.Basis})."), d.ExpiresAt);
+        new(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture,
+            $"Deadline {d.Kind}: {d.DueDate:yyyy-MM-dd} ({d.Basis}){(d.Provisional ? "; provisional: counted on a provisional calendar year (临时工作日历), recomputed when the official schedule is loaded" : "")}."), d.ExpiresAt);
 
     private static string NoteOf(CaseActionEvent action) => action.Note is { Length: > 0 } note ? " " + note : string.Empty;
 

@@ -30,6 +30,12 @@ public sealed record CaseOutcome(CaseStep Step, decimal Amount);
 /// <param name="Reasons">Reasons (refusal) or missing materials (return).</param>
 public sealed record CaseActionEvent(CaseTrigger Trigger, CaseStep ExpectedStep, string Actor, string? Note = null, IReadOnlyList<string>? Reasons = null);
 
+/// <summary>An official working-day schedule was loaded at run time (payload of <see cref="CaseOrchestrator.CalendarEvent"/>):
+/// deadlines counted provisionally over that year are recomputed.</summary>
+/// <param name="Year">The year loaded.</param>
+/// <param name="Source">The schedule's source (the State Council notice).</param>
+public sealed record CalendarLoadedEvent(int Year, string Source);
+
 /// <summary>One audit record an activity writes.</summary>
 /// <param name="Kind">What it records.</param>
 /// <param name="Actor">Who.</param>

@@ -12,13 +12,14 @@ namespace Relief.Cases.Deadlines;
 /// <param name="ExpiresAt">The instant the deadline passes (a durable timer fires here).</param>
 /// <param name="Basis">The rule applied, e.g. <c>3 working days from acceptance (policy)</c>.</param>
 /// <param name="Reference">For several deadlines of one kind (transfers): which one, e.g. the transfer id.</param>
-public sealed record CaseDeadline(CaseDeadlineKind Kind, DateOnly DueDate, DateTimeOffset ExpiresAt, string Basis, string? Reference = null)
+/// <param name="Provisional">True when counted over a year whose official schedule was not loaded (a provisional calendar year): it is recomputed when that schedule is loaded.</param>
+public sealed record CaseDeadline(CaseDeadlineKind Kind, DateOnly DueDate, DateTimeOffset ExpiresAt, string Basis, string? Reference = null, bool Provisional = false)
 {
     /// <summary>Wraps a domain <see cref="Deadline"/>.</summary>
     public static CaseDeadline From(CaseDeadlineKind kind, Deadline deadline, string basis, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(deadline);
-        return new CaseDeadline(kind, deadline.DueDate, deadline.ExpiresAt, basis, reference);
+        return new CaseDeadline(kind, deadline.DueDate, deadline.ExpiresAt, basis, reference, deadline.Provisional);
     }
 
     /// <summary>True when <paramref name="instant"/> is at or after <see cref="ExpiresAt"/>.</summary>

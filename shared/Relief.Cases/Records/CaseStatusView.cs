@@ -49,7 +49,7 @@ public sealed record CaseStatusView(
                 bool running = d.Kind == CaseDeadlineKind.TransferReply
                     ? record.Transfers.Any(t => t.TransferId == d.Reference && !TransferTransitions.IsClosed(t.State))
                     : !record.ClosedDeadlines.Contains(d.Kind) && !Lifecycle.CaseTransitions.IsTerminal(record.Step);
-                return new CaseStatusDeadline(d.Kind, d.DueDate, d.ExpiresAt, d.Basis, d.Reference, running, running && d.IsOverdueAt(now));
+                return new CaseStatusDeadline(d.Kind, d.DueDate, d.ExpiresAt, d.Basis, d.Reference, running, running && d.IsOverdueAt(now), d.Provisional);
             })
             .ToArray();
         var history = audit.OrderBy(a => a.Sequence)
@@ -68,7 +68,8 @@ public sealed record CaseStatusView(
 /// <param name="Reference">Which transfer or agency, if several.</param>
 /// <param name="Running">Not yet met or closed.</param>
 /// <param name="Overdue">Running and past <see cref="ExpiresAt"/>.</param>
-public sealed record CaseStatusDeadline(CaseDeadlineKind Kind, DateOnly DueDate, DateTimeOffset ExpiresAt, string Basis, string? Reference, bool Running, bool Overdue);
+/// <param name="Provisional">Counted on a provisional calendar year; recomputed when the official schedule is loaded.</param>
+public sealed record CaseStatusDeadline(CaseDeadlineKind Kind, DateOnly DueDate, DateTimeOffset ExpiresAt, string Basis, string? Reference, bool Running, bool Overdue, bool Provisional = false);
 
 /// <summary>One step so far: what, who and when (from the audit trail).</summary>
 /// <param name="Sequence">Position in the trail.</param>

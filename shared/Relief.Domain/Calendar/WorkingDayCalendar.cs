@@ -9,7 +9,8 @@ namespace Relief.Domain.Calendar;
 /// </summary>
 public sealed class WorkingDayCalendar
 {
-    private readonly Dictionary<int, CalendarYear> _years;
+    private readonly object _loading = new();
+    private volatile Dictionary<int, CalendarYear> _years;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, CalendarYear>? _provisional;
 
     /// <summary>Creates a calendar from official yearly schedules (one per year).</summary>
@@ -20,10 +21,11 @@ public sealed class WorkingDayCalendar
     {
         ArgumentNullException.ThrowIfNull(years);
         if (provisionalForMissingYears) _provisional = new();
-        _years = new Dictionary<int, CalendarYear>();
+        var loaded = new Dictionary<int, CalendarYear>();
+        _years = loaded;
         foreach (CalendarYear year in years)
         {
-            if (!_years.TryAdd(year.Year, year))
+            if (!loaded.TryAdd(year.Year, year))
             {
                 throw new ArgumentException($"The schedule for {year.Year} is given twice.", nameof(years));
             }
@@ -32,6 +34,24 @@ public sealed class WorkingDayCalendar
 
     /// <summary>The years with an official schedule.</summary>
     public IReadOnlyCollection<int> KnownYears => _years.Keys.Order().ToArray();
+
+    /// <summary>
+    /// Loads an official year while the calendar is in use (a State Council schedule published after start): from
+    /// then on it replaces the provisional stand-in for that year. A year already loaded is not replaced (an
+    /// official schedule does not change; a corrected one needs a release). Returns true when the year was added.
+    /// </summary>
+    public bool TryLoad(CalendarYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        if (year.Provisional) throw new ArgumentException("Only an official schedule can be loaded.", nameof(year));
+        lock (_loading)
+        {
+            if (_years.ContainsKey(year.Year)) return false;
+            _years = new Dictionary<int, CalendarYear>(_years) { [year.Year] = year };
+            _provisional?.TryRemove(year.Year, out _);
+            return true;
+        }
+    }
 
     /// <summary>True when <paramref name="date"/> falls in a year that has no official schedule and is computed provisionally.</summary>
     public bool IsProvisional(DateOnly date) => YearOf(date).Provisional;

@@ -95,6 +95,24 @@ public class ProvisionalCalendarYearTests
         Assert.Throws<DateOutsideCalendarException>(() => ProvisionalCalendarYear.Build(2100));
     }
 
+    [Fact]
+    public void TryLoad_OfficialYearAtRunTime_ReplacesTheProvisionalOne_OnlyOnce()
+    {
+        var calendar = new WorkingDayCalendar(ShippedData.Calendar.KnownYears.Select(ShippedYear), provisionalForMissingYears: true);
+        var monday = new DateOnly(2027, 3, 1);
+        Assert.True(calendar.IsProvisional(monday));
+        Assert.True(calendar.IsWorkingDay(monday));
+        var official = new CalendarYear(2027, new HashSet<DateOnly> { new(2027, 1, 1), monday }, new HashSet<DateOnly>(), "test schedule");
+
+        Assert.True(calendar.TryLoad(official));
+        Assert.False(calendar.TryLoad(official with { Holidays = new HashSet<DateOnly>() }));
+
+        Assert.False(calendar.IsProvisional(monday));
+        Assert.False(calendar.IsWorkingDay(monday));
+        Assert.Contains(2027, calendar.KnownYears);
+        Assert.Throws<ArgumentException>(() => calendar.TryLoad(ProvisionalCalendarYear.Build(2028)));
+    }
+
     private static CalendarYear ShippedYear(int year)
     {
         var days = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(i => new DateOnly(year, 1, 1).AddDays(i)).ToList();

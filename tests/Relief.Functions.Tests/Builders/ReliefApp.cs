@@ -70,6 +70,7 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
             ["Relief:Cases:Verification:RequestQueueName"] = UniqueNames.Queue("ev-requests"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
+            ["Relief:Calendars:ContainerName"] = UniqueNames.Container("calendars"),
         };
         var environment = new Dictionary<string, string>
         {

@@ -230,4 +230,40 @@ public sealed class CaseOrchestratorTests
         Assert.StartsWith("2027-01", world.Deadline(CaseDeadlineKind.Overall).DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.False(run.IsCompleted);
     }
+
+    [Fact]
+    public async Task ProvisionalYear_NoStall_ThenOfficialScheduleLoaded_TimerMovedAndRecorded()
+    {
+        var late = new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.FromHours(8));
+        var calendar = await CalendarFileLoader.LoadShippedAsync(CancellationToken.None, provisionalForMissingYears: true);
+        var world = new CaseWorld(start: late) { Planner = new CaseDeadlinePlanner(calendar) };
+        var run = world.StartCase();
+        world.Act(CaseTrigger.Accept);
+
+        // No stall: planned at once on the provisional 2027, marked so; no calendar-gap escalation.
+        Assert.Equal(CaseStep.Investigation, world.Step);
+        Assert.DoesNotContain(world.Audit, a => a.Kind == AuditEntryKind.Escalation);
+        var provisional = world.Deadline(CaseDeadlineKind.Overall);
+        Assert.True(provisional.Provisional);
+        Assert.Contains(provisional.ExpiresAt.UtcDateTime, world.Context.PendingTimers);
+
+        // The official 2027 schedule arrives with the old due date off (test data): the limit moves a working day on.
+        var official = new CalendarYear(2027, new HashSet<DateOnly> { new(2027, 1, 1), provisional.DueDate }, new HashSet<DateOnly>(), "test schedule 2027");
+        Assert.True(calendar.TryLoad(official));
+        world.Context.Raise(CaseOrchestrator.CalendarEvent, new CalendarLoadedEvent(2027, official.Source));
+
+        var moved = world.Deadline(CaseDeadlineKind.Overall);
+        Assert.False(moved.Provisional);
+        Assert.True(moved.DueDate > provisional.DueDate);
+        Assert.Contains(moved.ExpiresAt.UtcDateTime, world.Context.PendingTimers);
+        Assert.DoesNotContain(provisional.ExpiresAt.UtcDateTime, world.Context.PendingTimers);
+        Assert.Single(world.Audit, a => a.Summary.StartsWith("Official working-day calendar 2027 loaded", StringComparison.Ordinal) && a.Summary.Contains("Overall moves", StringComparison.Ordinal));
+
+        // The old instant passes: nothing is escalated; the new one does.
+        world.Context.AdvanceTo(provisional.ExpiresAt.UtcDateTime.AddSeconds(1));
+        Assert.DoesNotContain(CaseDeadlineKind.Overall, world.EscalatedKinds);
+        world.PassDeadline(CaseDeadlineKind.Overall);
+        Assert.Contains(CaseDeadlineKind.Overall, world.EscalatedKinds);
+        Assert.False(run.IsCompleted);
+    }
 }

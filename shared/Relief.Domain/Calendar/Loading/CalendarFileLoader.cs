@@ -6,11 +6,13 @@ public static class CalendarFileLoader
     /// <summary>The folder beside the assembly where the shipped schedules are copied.</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "Calendar", "Data");
 
-    /// <summary>Loads the shipped schedules (2025, 2026).</summary>
-    public static Task<WorkingDayCalendar> LoadShippedAsync(CancellationToken cancellationToken) => LoadFolderAsync(ShippedFolder, cancellationToken);
+    /// <summary>Loads the shipped schedules (2025, 2026); with <paramref name="provisionalForMissingYears"/> other
+    /// years are counted on provisional calendar years.</summary>
+    public static Task<WorkingDayCalendar> LoadShippedAsync(CancellationToken cancellationToken, bool provisionalForMissingYears = false) =>
+        LoadFolderAsync(ShippedFolder, cancellationToken, provisionalForMissingYears);
 
     /// <summary>Loads every <c>*.json</c> schedule in <paramref name="folder"/>.</summary>
-    public static async Task<WorkingDayCalendar> LoadFolderAsync(string folder, CancellationToken cancellationToken)
+    public static async Task<WorkingDayCalendar> LoadFolderAsync(string folder, CancellationToken cancellationToken, bool provisionalForMissingYears = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var years = new List<CalendarYear>();
@@ -20,6 +22,6 @@ public static class CalendarFileLoader
             years.Add(CalendarFileParser.Parse(Path.GetFileName(file), text));
         }
 
-        return new WorkingDayCalendar(years);
+        return new WorkingDayCalendar(years, provisionalForMissingYears);
     }
 }
