@@ -13,6 +13,8 @@ public sealed record PreviewResult(DateOnly Date, string Jurisdiction, IReadOnly
 /// <summary>The outcome for one program.</summary>
 /// <param name="Program">The program code.</param>
 /// <param name="Outcome">eligible, ineligible, or notConfigured where the jurisdiction sets no rule for it.</param>
+/// <param name="Eligibility">eligible, ineligible or undecided: for tekun where the amounts are not configured,
+/// eligibility is still decided on the national criteria (outcome notConfigured, eligibility eligible).</param>
 /// <param name="Amount">The amount in yuan (monthly or one-off, see <paramref name="AmountKind"/>); 0 when none.</param>
 /// <param name="AmountKind">monthly, oneOff or none.</param>
 /// <param name="Reasons">Why, in words.</param>
@@ -20,6 +22,7 @@ public sealed record PreviewResult(DateOnly Date, string Jurisdiction, IReadOnly
 public sealed record ProgramPreview(
     string Program,
     string Outcome,
+    string Eligibility,
     decimal Amount,
     string AmountKind,
     IReadOnlyList<string> Reasons,
@@ -36,6 +39,12 @@ public sealed record ProgramPreview(
                 DecisionOutcome.Eligible => "eligible",
                 DecisionOutcome.Ineligible => "ineligible",
                 _ => "notConfigured",
+            },
+            assessment.Outcome switch
+            {
+                DecisionOutcome.Eligible => "eligible",
+                DecisionOutcome.Ineligible => "ineligible",
+                _ => assessment.Decision is Relief.Domain.Tekun.TekunDecision { EligibleOnNationalCriteria: true } ? "eligible" : "undecided",
             },
             assessment.Amount,
             assessment.AmountKind switch

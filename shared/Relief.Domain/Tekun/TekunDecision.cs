@@ -16,4 +16,11 @@ public sealed record TekunDecision : DecisionResult
 
     /// <summary>Care amount (照料护理标准).</summary>
     public decimal CareAmount { get; init; }
+
+    /// <summary>
+    /// Where the jurisdiction configures no tekun amounts (outcome <see cref="DecisionOutcome.NoRuleInForce"/>): true
+    /// when the person meets the national criteria (民发〔2021〕43号) — eligibility is decided everywhere, only the
+    /// amount is "not configured". Null where the amounts are configured (the outcome says it all).
+    /// </summary>
+    public bool? EligibleOnNationalCriteria { get; init; }
 }

@@ -23,12 +23,14 @@ public static class TekunRules
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
         DecisionSupport.NotePolicy(e, policy, date);
-        if (policy.Tekun is not { } tekun)
+        TekunParameters? tekun = policy.Tekun;
+        if (tekun is null)
         {
-            e.Note("tekun.not-in-force", "The policy sets no tekun parameters");
-            return new TekunDecision { Outcome = DecisionOutcome.NoRuleInForce, Amount = 0m, AmountKind = AmountKind.Monthly, Reasons = ["The jurisdiction's policy sets no tekun parameters."], Explanation = e.Build(), Placement = placement };
+            e.Note("tekun.not-configured", $"The policy of {policy.Jurisdiction} sets no tekun amounts: eligibility is decided on the national criteria (民发〔2021〕43号: elderly from {NationalElderlyAge}, minors under {NationalMinorAgeLimit}), the amount is not configured");
         }
 
+        int elderlyAge = tekun?.ElderlyAge ?? NationalElderlyAge;
+        int minorAgeLimit = tekun?.MinorAgeLimit ?? NationalMinorAgeLimit;
         HouseholdMember? person = household.CountedMembers.FirstOrDefault(m => m.Id.Value == memberId);
         if (person is null)
         {
@@ -37,12 +39,12 @@ public static class TekunRules
 
         var reasons = new List<string>();
         int age = person.AgeOn(date);
-        bool elderly = age >= tekun.ElderlyAge;
-        bool minor = age < tekun.MinorAgeLimit;
-        bool studentBeyondLimit = !minor && person.InSchool && age < tekun.ElderlyAge;
+        bool elderly = age >= elderlyAge;
+        bool minor = age < minorAgeLimit;
+        bool studentBeyondLimit = !minor && person.InSchool && age < elderlyAge;
         bool disabled = person.Disability?.RemovesWorkAbilityForTekun == true;
         e.Note("tekun.no-work-ability", "No ability to work (无劳动能力): elderly, minor (to the age limit, beyond it while in school), or grade 1–3 intellectual/mental, 1–2 physical, 1 visual disability", null,
-            ("age", age), ("elderlyAge", tekun.ElderlyAge), ("minorAgeLimit", tekun.MinorAgeLimit), ("inSchool", person.InSchool),
+            ("age", age), ("elderlyAge", elderlyAge), ("minorAgeLimit", minorAgeLimit), ("inSchool", person.InSchool),
             ("disability", person.Disability is { } d ? $"{d.Type} grade {d.Grade}" : "none"));
         if (!elderly && !minor && !studentBeyondLimit && !disabled)
         {
@@ -72,6 +74,21 @@ public static class TekunRules
         if (reasons.Count > 0)
         {
             return Refuse(e, placement, reasons.ToArray());
+        }
+
+        if (tekun is null)
+        {
+            return new TekunDecision
+            {
+                Outcome = DecisionOutcome.NoRuleInForce,
+                Amount = 0m,
+                AmountKind = AmountKind.Monthly,
+                Reasons = [$"Eligible for tekun on the national criteria; the amount is not configured for {policy.Jurisdiction} (parameter tekun: basicMultipleOfDibaoStandard and the care shares of the minimum wage)."],
+                Explanation = e.Build(),
+                CareTier = CareTierAssessment.From(person.DailyActivities!),
+                Placement = placement,
+                EligibleOnNationalCriteria = true,
+            };
         }
 
         CareTier tier = CareTierAssessment.From(person.DailyActivities!);
@@ -108,6 +125,12 @@ public static class TekunRules
             CareAmount = care,
         };
     }
+
+    /// <summary>The national age of old age for tekun where a jurisdiction configures none (民发〔2021〕43号: 60).</summary>
+    public const int NationalElderlyAge = 60;
+
+    /// <summary>The national minor age limit where a jurisdiction configures none (民发〔2021〕43号: under 16).</summary>
+    public const int NationalMinorAgeLimit = 16;
 
     private static TekunDecision Refuse(ExplanationBuilder e, Placement placement, params string[] reasons) => new()
     {

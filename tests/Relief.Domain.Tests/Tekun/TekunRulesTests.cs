@@ -109,11 +109,30 @@ public class TekunRulesTests
         Assert.Equal(DecisionOutcome.Ineligible, _service.Decide(b.Build(), b.IdOf(0), Placement.Dispersed, Date).Outcome);
     }
 
+    // DOMAIN.md § Rules made precise, "Tekun everywhere": eligibility is decided in every jurisdiction (民发〔2021〕43号),
+    // even one whose amounts are not configured; then the amount is "not configured for X".
     [Fact]
-    public void Decide_JurisdictionWithoutTekunParameters_NoRuleInForce()
+    public void Decide_JurisdictionWithoutTekunAmounts_EligibleOnTheNationalCriteria_AmountNotConfigured()
     {
         HouseholdBuilder b = HouseholdBuilder.In("qingdao/shinan").Member(new DateOnly(1940, 1, 1), m => m with { DailyActivities = DailyActivities.AllPossible });
 
-        Assert.Equal(DecisionOutcome.NoRuleInForce, _service.Decide(b.Build(), b.IdOf(0), Placement.Dispersed, Date).Outcome);
+        var decision = _service.Decide(b.Build(), b.IdOf(0), Placement.Dispersed, Date);
+
+        Assert.Equal(DecisionOutcome.NoRuleInForce, decision.Outcome);
+        Assert.True(decision.EligibleOnNationalCriteria);
+        Assert.Equal(0m, decision.Amount);
+        Assert.Contains("not configured for qingdao", Assert.Single(decision.Reasons), StringComparison.Ordinal);
+        Assert.True(decision.Explanation.Applied("tekun.not-configured"));
+    }
+
+    [Fact]
+    public void Decide_JurisdictionWithoutTekunAmounts_PersonAbleToWork_IneligibleDecided()
+    {
+        HouseholdBuilder b = HouseholdBuilder.In("qingdao/shinan").Member(new DateOnly(1985, 1, 1), m => m with { DailyActivities = DailyActivities.AllPossible });
+
+        var decision = _service.Decide(b.Build(), b.IdOf(0), Placement.Dispersed, Date);
+
+        Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
+        Assert.Contains(decision.Reasons, r => r.Contains("do not establish inability to work", StringComparison.Ordinal));
     }
 }

@@ -60,11 +60,14 @@ public sealed class PreviewAssessmentTests
     public async Task ProgramTheJurisdictionDoesNotConfigure_NotConfiguredOutcome_OtherProgramsStillAssessed()
     {
         await using var app = await ReliefApp.StartAsync();
-        // Qingdao's policy file sets no tekun figures: the preview says so instead of failing.
-        var household = TestApplications.QingdaoDibao() with { Contact = null, Tekun = new TekunRequest { Placement = "dispersed" } };
-        household = household with
+        // Qingdao's policy file sets no tekun amounts: eligibility is still decided on the national criteria, and the
+        // preview says the amount is not configured instead of failing. A 75-year-old living alone, no income.
+        var household = TestApplications.QingdaoDibao() with
         {
-            Members = [.. household.Members!.Select((m, i) => i == 0 ? m with { DailyActivities = DailyActivitiesRequest.Of(true, true, true, true, true, true) } : m)],
+            Contact = null,
+            Tekun = new TekunRequest { Placement = "dispersed" },
+            Members = [new MemberRequest { ResidentId = TestIds.For(new DateOnly(1951, 2, 3), 5, "370202"), Relationship = "applicant", WorkAbility = "unable", DailyActivities = DailyActivitiesRequest.Of(true, true, true, true, true, true) }],
+            Incomes = [],
         };
 
         var answer = await PreviewAsync(app, household, Date, ["dibao", "tekun"]);
@@ -73,6 +76,8 @@ public sealed class PreviewAssessmentTests
         Assert.Equal(["dibao", "tekun"], assessments.Select(a => a.GetProperty("program").GetString()));
         Assert.Equal("eligible", assessments[0].GetProperty("outcome").GetString());
         Assert.Equal("notConfigured", assessments[1].GetProperty("outcome").GetString());
+        Assert.Equal("eligible", assessments[1].GetProperty("eligibility").GetString());
+        Assert.Contains("not configured for qingdao", assessments[1].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(0m, assessments[1].GetProperty("amount").GetDecimal());
         Assert.NotEmpty(assessments[1].GetProperty("reasons").EnumerateArray());
     }
