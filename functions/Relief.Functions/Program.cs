@@ -52,6 +52,7 @@ builder.Services.AddSingleton<BeneficiaryIdentifier>();
 
 // Official calendar years loaded at run time: stored, and loaded again at every start.
 builder.Services.AddSingleton<CalendarFiles>();
+builder.Services.AddSingleton<CalendarRefresh>();
 builder.Services.AddHostedService<CalendarStartup>();
 
 // The anonymous assessment preview (我能申请吗): limited per client.
