@@ -300,8 +300,10 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     /// <summary>Sends the economic-verification requests; the start limit is met at once, the answer limit is watched.</summary>
     private async Task RequestVerificationAsync()
     {
+        DateTimeOffset requestedAt = Now;
         var plan = await WithCalendarAsync<VerificationPlan>(RequestEconomicVerification.Name,
-            new VerificationRequestInput(input.CaseId, NextOperation(), Now, Step));
+            new VerificationRequestInput(input.CaseId, NextOperation(), requestedAt, Step));
+        _plans[CaseDeadlineKind.EconomicVerificationAnswers] = new DeadlinePlanRequest(DeadlinePlan.VerificationAnswers, input.Program, input.Jurisdiction, requestedAt, input.AppliedAt);
         foreach (var agency in plan.Agencies)
         {
             _awaitingAnswers.Add(agency);

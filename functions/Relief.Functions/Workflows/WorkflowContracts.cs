@@ -74,6 +74,10 @@ public enum DeadlinePlan
 
     /// <summary>The extended overall limit (特殊情况延长, 45 working days from acceptance); needs <see cref="DeadlinePlanRequest.Reason"/>.</summary>
     Extension,
+
+    /// <summary>The economic-verification answer limit from the requests sent at <see cref="DeadlinePlanRequest.From"/>
+    /// (planned first by <c>RequestEconomicVerification</c>; again this way when a calendar year is loaded).</summary>
+    VerificationAnswers,
 }
 
 /// <summary>Input of <see cref="Activities.PlanDeadlines"/>.</summary>

@@ -234,7 +234,7 @@ public sealed class CaseOrchestratorTests
     [Fact]
     public async Task ProvisionalYear_NoStall_ThenOfficialScheduleLoaded_TimerMovedAndRecorded()
     {
-        var late = new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.FromHours(8));
+        var late = new DateTimeOffset(2026, 12, 28, 9, 0, 0, TimeSpan.FromHours(8));
         var calendar = await CalendarFileLoader.LoadShippedAsync(CancellationToken.None, provisionalForMissingYears: true);
         var world = new CaseWorld(start: late) { Planner = new CaseDeadlinePlanner(calendar) };
         var run = world.StartCase();
@@ -245,6 +245,8 @@ public sealed class CaseOrchestratorTests
         Assert.DoesNotContain(world.Audit, a => a.Kind == AuditEntryKind.Escalation);
         var provisional = world.Deadline(CaseDeadlineKind.Overall);
         Assert.True(provisional.Provisional);
+        var answers = world.Deadline(CaseDeadlineKind.EconomicVerificationAnswers);
+        Assert.True(answers.Provisional);
         Assert.Contains(provisional.ExpiresAt.UtcDateTime, world.Context.PendingTimers);
 
         // The official 2027 schedule arrives with the old due date off (test data): the limit moves a working day on.
@@ -254,6 +256,8 @@ public sealed class CaseOrchestratorTests
 
         var moved = world.Deadline(CaseDeadlineKind.Overall);
         Assert.False(moved.Provisional);
+        Assert.False(world.Deadline(CaseDeadlineKind.EconomicVerificationAnswers).Provisional);
+        Assert.Contains(world.Deadline(CaseDeadlineKind.EconomicVerificationAnswers).ExpiresAt.UtcDateTime, world.Context.PendingTimers);
         Assert.True(moved.DueDate > provisional.DueDate);
         Assert.Contains(moved.ExpiresAt.UtcDateTime, world.Context.PendingTimers);
         Assert.DoesNotContain(provisional.ExpiresAt.UtcDateTime, world.Context.PendingTimers);

@@ -27,6 +27,7 @@ public sealed class PlanDeadlines(IPolicyCatalog catalog, CaseDeadlinePlanner pl
             DeadlinePlan.PublicNotice => [CaseDeadlinePlanner.PublicNoticeEnd(policy, input.From)],
             DeadlinePlan.CountyDecision => [planner.CountyDecision(input.Program, policy, input.From)],
             DeadlinePlan.Extension => [planner.ExtendOverall(policy, input.From, input.Reason ?? throw new ArgumentException("An extension needs a reason.", nameof(input)))],
+            DeadlinePlan.VerificationAnswers => [planner.EconomicVerificationAnswers(input.From, policy: policy)],
             _ => throw new ArgumentOutOfRangeException(nameof(input), input.Plan, "Unknown plan."),
         };
         return deadlines;
