@@ -42,7 +42,10 @@ public sealed class LoadCalendarYearTests
         Assert.True(load.StatusCode == HttpStatusCode.OK, loaded.ToString());
         Assert.True(loaded.GetProperty("casesNotified").GetInt32() >= 1);
 
-        var after = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && !o.GetProperty("provisional").GetBoolean(), "the overall limit recomputed on the official year");
+        // The record and its audit trail are two writes: wait for both.
+        var after = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && !o.GetProperty("provisional").GetBoolean()
+            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.StartsWith($"Official working-day calendar {old.Year} loaded", StringComparison.Ordinal)),
+            "the overall limit recomputed on the official year, and the move recorded");
         var moved = DateOnly.Parse(Overall(after)!.Value.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
         Assert.True(moved > old, $"{moved} should be after {old}");
         Assert.Single(ReliefApp.History(after), h => h.GetProperty("summary").GetString()!.StartsWith($"Official working-day calendar {old.Year} loaded", StringComparison.Ordinal)
