@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Relief.Cases.Assessment;
 using Relief.Cases.Intake;
 using Relief.Domain.Calendar;
@@ -42,7 +39,7 @@ public sealed class PreviewAssessment(CaseAssessor assessor, PreviewRateLimiter 
 
         var read = await JsonBodies.ReadAsync<JsonObject>(request, cancellationToken).ConfigureAwait(false);
         if (!read.IsValid) return read.Problem!;
-        var json = request.HttpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? JsonSerializerOptions.Web;
+        var json = JsonBodies.OptionsOf(request);
         ApplicationRequest application;
         PreviewRequest preview;
         try

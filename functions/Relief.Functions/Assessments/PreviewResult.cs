@@ -32,20 +32,18 @@ public sealed record ProgramPreview(
     public static ProgramPreview From(AssistanceProgram program, CaseAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        string outcome = assessment.Outcome switch
+        {
+            DecisionOutcome.Eligible => "eligible",
+            DecisionOutcome.Ineligible => "ineligible",
+            _ => "notConfigured",
+        };
+        string eligibility = outcome != "notConfigured" ? outcome
+            : assessment.Decision is Relief.Domain.Tekun.TekunDecision { EligibleOnNationalCriteria: true } ? "eligible" : "undecided";
         return new ProgramPreview(
             program.ToCode(),
-            assessment.Outcome switch
-            {
-                DecisionOutcome.Eligible => "eligible",
-                DecisionOutcome.Ineligible => "ineligible",
-                _ => "notConfigured",
-            },
-            assessment.Outcome switch
-            {
-                DecisionOutcome.Eligible => "eligible",
-                DecisionOutcome.Ineligible => "ineligible",
-                _ => assessment.Decision is Relief.Domain.Tekun.TekunDecision { EligibleOnNationalCriteria: true } ? "eligible" : "undecided",
-            },
+            outcome,
+            eligibility,
             assessment.Amount,
             assessment.AmountKind switch
             {

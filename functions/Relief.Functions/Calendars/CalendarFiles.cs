@@ -34,13 +34,16 @@ public sealed class CalendarFiles(BlobServiceClient blobs, IConfiguration config
         }
     }
 
-    /// <summary>The stored schedules, parsed.</summary>
-    public async Task<IReadOnlyList<CalendarYear>> ReadAllAsync(CancellationToken cancellationToken)
+    /// <summary>The stored schedules of years not in <paramref name="loaded"/>, parsed (a year already loaded is not
+    /// downloaded again).</summary>
+    public async Task<IReadOnlyList<CalendarYear>> ReadAllAsync(IReadOnlyCollection<int> loaded, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(loaded);
         var years = new List<CalendarYear>();
         if (!await Container.ExistsAsync(cancellationToken).ConfigureAwait(false)) return years;
         await foreach (var item in Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (loaded.Any(y => Name(y) == item.Name)) continue;
             var content = await Container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             years.Add(CalendarFileParser.Parse(item.Name, content.Value.Content.ToString()));
         }

@@ -25,14 +25,14 @@ public sealed partial class CalendarRefresh(CalendarFiles files, WorkingDayCalen
         try
         {
             if (time.GetUtcNow() - _lastRead < Interval) return;
-            foreach (var year in await files.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var year in await files.ReadAllAsync(calendar.KnownYears, cancellationToken).ConfigureAwait(false))
             {
                 if (calendar.TryLoad(year)) Loaded(logger, year.Year);
             }
 
             _lastRead = time.GetUtcNow();
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or FormatException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or FormatException or System.Text.Json.JsonException)
         {
             NotRead(logger, ex);
         }

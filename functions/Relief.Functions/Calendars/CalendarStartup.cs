@@ -1,13 +1,11 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Relief.Domain.Calendar;
 
 namespace Relief.Functions.Calendars;
 
-/// <summary>At start, loads the official schedules stored at run time (<see cref="CalendarFiles"/>) into the
-/// calendar. Storage not reachable: logged, the app starts and counts those years provisionally (marked so) until
-/// the next start or the next load.</summary>
-public sealed partial class CalendarStartup(CalendarFiles files, WorkingDayCalendar calendar, ILogger<CalendarStartup> logger) : IHostedService
+/// <summary>At start, loads the official schedules stored at run time into the calendar (<see cref="CalendarRefresh"/>,
+/// at most 10 s). Storage not reachable: logged there; the app starts and counts those years provisionally (marked
+/// so) until the next read before planning.</summary>
+public sealed class CalendarStartup(CalendarRefresh refresh) : IHostedService
 {
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -16,23 +14,14 @@ public sealed partial class CalendarStartup(CalendarFiles files, WorkingDayCalen
         bounded.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            foreach (var year in await files.ReadAllAsync(bounded.Token).ConfigureAwait(false))
-            {
-                if (calendar.TryLoad(year)) Loaded(logger, year.Year);
-            }
+            await refresh.EnsureFreshAsync(bounded.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or OperationCanceledException or FormatException or AggregateException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            NotLoaded(logger, ex);
+            // Slow storage: the first planning reads the schedules again.
         }
     }
 
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(5001, LogLevel.Information, "Official working-day calendar {Year} loaded from storage")]
-    private static partial void Loaded(ILogger logger, int year);
-
-    [LoggerMessage(5002, LogLevel.Warning, "Stored working-day calendars not read at start; years without a shipped schedule count provisionally")]
-    private static partial void NotLoaded(ILogger logger, Exception exception);
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -9,6 +9,9 @@ using Relief.Cases.Storage;
 using Relief.Cases.Storage.Cases;
 using Relief.Domain.Calendar;
 using Relief.Domain.Calendar.Loading;
+using Relief.Domain.Validation;
+using Relief.Functions.Applications;
+using Relief.Functions.Http;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Calendars;
@@ -22,8 +25,8 @@ namespace Relief.Functions.Calendars;
 /// </summary>
 public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, CalendarFiles files, ICaseStore cases, ILogger<LoadCalendarYear> logger)
 {
-    /// <summary>The largest schedule file read.</summary>
-    public const int MaxBytes = 64 * 1024;
+    // The file as stored: indented, Chinese holiday names kept readable.
+    private static readonly JsonSerializerOptions Stored = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Function(nameof(LoadCalendarYear))]
     public async Task<IResult> RunAsync(
@@ -45,11 +48,9 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
 
     private async Task<IResult> LoadAsync(HttpRequest request, int year, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBytes + 1];
-        int length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-        if (length > MaxBytes) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Schedule too large", detail: $"A schedule file is at most {MaxBytes} bytes.");
-        string json = new(buffer, 0, length);
+        var read = await JsonBodies.ReadAsync<JsonObject>(request, cancellationToken).ConfigureAwait(false);
+        if (!read.IsValid) return read.Problem!;
+        string json = read.Value!.ToJsonString(Stored);
 
         CalendarYear schedule;
         try
@@ -90,7 +91,7 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
     }
 
     private static IResult Field(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, title: "The schedule was not loaded.");
+        Problems.Validation([new ValidationError(field, $"{field}: {message}")], "The schedule was not loaded.");
 
     private static IResult Conflict(int year) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Year already loaded",

@@ -54,7 +54,7 @@ public static class JsonBodies
         }
 
         if (body.Length == 0) return Fail<T>(StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is empty; a JSON value is required.");
-        var options = request.HttpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? JsonSerializerOptions.Web;
+        var options = OptionsOf(request);
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, options);
@@ -67,6 +67,13 @@ public static class JsonBodies
             string where = ex.Path is null ? "" : $" at {ex.Path} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
             return Fail<T>(StatusCodes.Status400BadRequest, "Malformed JSON", $"The request body is not valid JSON for this function{where}.");
         }
+    }
+
+    /// <summary>The app's HTTP JSON options (camelCase, enums as strings), as bodies are read with.</summary>
+    public static JsonSerializerOptions OptionsOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? JsonSerializerOptions.Web;
     }
 
     private static bool IsJson(string? contentType)

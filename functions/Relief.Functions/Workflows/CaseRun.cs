@@ -361,9 +361,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             {
                 var now = fresh.FirstOrDefault(d => d.Kind == watched.Deadline.Kind && d.Reference == watched.Deadline.Reference);
                 if (now is null || now == watched.Deadline) continue;
-                watched.Cancellation.Cancel();
-                watched.Cancellation.Dispose();
-                _watched.Remove(watched);
+                Unwatch(watched);
                 Watch(now);
                 string moved = now.DueDate == watched.Deadline.DueDate ? "stays" : "moves from " + watched.Deadline.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to";
                 await ChangeAsync(set: [now], audit: [new AuditNote(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture,
@@ -411,10 +409,15 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     {
         foreach (var watched in _watched.Where(w => w.Deadline.Kind == kind).ToArray())
         {
-            watched.Cancellation.Cancel();
-            watched.Cancellation.Dispose();
-            _watched.Remove(watched);
+            Unwatch(watched);
         }
+    }
+
+    private void Unwatch(WatchedDeadline watched)
+    {
+        watched.Cancellation.Cancel();
+        watched.Cancellation.Dispose();
+        _watched.Remove(watched);
     }
 
     private string NextOperation() => string.Create(CultureInfo.InvariantCulture, $"{context.InstanceId}:{++_operation}");
