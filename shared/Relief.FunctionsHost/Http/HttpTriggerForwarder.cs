@@ -31,16 +31,19 @@ internal sealed class HttpTriggerForwarder(
 {
     public const string InvocationHeader = "x-ms-invocation-id";
 
-    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        EnableMultipleHttp2Connections = true,
-        ActivityHeadersPropagator = null,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-    });
+    private readonly HttpMessageInvoker _client = new(new WorkerConnectRetryHandler(
+        new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = null,
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+        },
+        budget: TimeSpan.FromSeconds(5),
+        TimeProvider.System));
 
     public async Task HandleAsync(HttpContext httpContext)
     {

@@ -121,7 +121,7 @@ public sealed class ReliefApp : IAsyncDisposable
     public async Task<JsonElement> ActAcceptedAsync(string caseId, string action, object body)
     {
         var response = await ActAsync(caseId, action, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n--- host output (tail) ---\n{Tail(Host.Output, 60)}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
