@@ -20,7 +20,7 @@ public static class DibaoRules
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "minimumWage", "dibao");
         if (household.CountedMembers.Count == 0)
         {
             return Refuse(e, 0m, null, "The household has no counted member.");

@@ -19,7 +19,7 @@ public static class MarginalHouseholdRules
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "minimumWage", "dibao");
         if (household.CountedMembers.Count == 0)
         {
             return Result(e, "The household has no counted member.");

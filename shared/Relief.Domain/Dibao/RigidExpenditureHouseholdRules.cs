@@ -20,7 +20,7 @@ public static class RigidExpenditureHouseholdRules
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "dibao", "rigidExpenditureHousehold");
         if (policy.RigidExpenditureHousehold is not { } rule || date < rule.EffectiveFrom)
         {
             e.Note("rigid-household.not-in-force", "The jurisdiction has no rigid-expenditure household rule in force on the date");

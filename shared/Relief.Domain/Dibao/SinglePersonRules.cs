@@ -25,7 +25,7 @@ public static class SinglePersonRules
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "minimumWage", "dibao");
         HouseholdMember? member = household.CountedMembers.FirstOrDefault(m => m.Id.Value == memberId);
         if (member is null)
         {

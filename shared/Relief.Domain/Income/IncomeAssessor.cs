@@ -45,9 +45,18 @@ public static class IncomeAssessor
                 continue;
             }
 
-            if (dibao.NotCountedIncomeKinds.Contains(item.Kind))
+            if (!policy.Counts(item.Kind, out NationalRuleInForce? national))
             {
-                e.Note("income.excluded.kind", $"{item.Kind} is not counted as income under the policy (不计入家庭收入)", 0m, ("kind", item.Kind), ("amount", item.MonthlyAmount));
+                if (national is not null)
+                {
+                    e.Note("income.excluded.national", $"{item.Kind} is not counted as income under {national.Rule.Document} (in force from {national.Rule.EffectiveFrom:yyyy-MM-dd}), whatever the local file says{BeyondNote(national)}", 0m,
+                        ("kind", item.Kind), ("amount", item.MonthlyAmount), ("rule", national.Rule.Document), ("effectiveFrom", national.Rule.EffectiveFrom));
+                }
+                else
+                {
+                    e.Note("income.excluded.kind", $"{item.Kind} is not counted as income under the local policy (不计入家庭收入, version of {policy.InForceSince("dibao.notCountedIncomeKinds"):yyyy-MM-dd})", 0m, ("kind", item.Kind), ("amount", item.MonthlyAmount));
+                }
+
                 continue;
             }
 
@@ -97,7 +106,11 @@ public static class IncomeAssessor
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(policy);
         return household.Incomes
-            .Where(i => i.MemberId == member.Id.Value && !policy.Dibao.NotCountedIncomeKinds.Contains(i.Kind))
+            .Where(i => i.MemberId == member.Id.Value && policy.Counts(i.Kind, out _))
             .Sum(i => i.MonthlyAmount);
     }
+
+    private static string BeyondNote(NationalRuleInForce national) => national.BeyondStatedPeriod && national.Rule.StatedUntil is { } until
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; the text states it until {until:yyyy-MM-dd} and no later text is loaded, so it is applied as last known (assumption)")
+        : string.Empty;
 }

@@ -42,11 +42,18 @@ public sealed class PolicyCatalog : IPolicyCatalog
             return PolicyLookup.NotFound(string.Create(CultureInfo.InvariantCulture, $"No policy of '{policy.Jurisdiction}' is in force on {date:yyyy-MM-dd}; the earliest starts {policy.Versions.Min(v => v.EffectiveFrom):yyyy-MM-dd}."));
         }
 
+        if (version.Missing.Count > 0)
+        {
+            PolicyVersion? complete = policy.Versions.FirstOrDefault(v => v.EffectiveFrom > date && v.Missing.Count == 0);
+            return PolicyLookup.NotFound(string.Create(CultureInfo.InvariantCulture,
+                $"Not configured for {policy.Jurisdiction} on {date:yyyy-MM-dd} (parameters {string.Join(", ", version.Missing)}){(complete is null ? "." : $"; they are set from {complete.EffectiveFrom:yyyy-MM-dd}.")}"));
+        }
+
         string key = jurisdiction.Area ?? AllAreas;
         if (version.Areas.TryGetValue(key, out PolicyParameters? parameters)
             || version.Areas.TryGetValue(AllAreas, out parameters))
         {
-            return PolicyLookup.Of(parameters with { Area = jurisdiction.Area });
+            return PolicyLookup.Of(parameters with { Area = jurisdiction.Area, NationalRules = NationalRules.InForceOn(date) });
         }
 
         return PolicyLookup.NotFound($"Jurisdiction '{policy.Jurisdiction}' sets no standard for area '{key}'.");

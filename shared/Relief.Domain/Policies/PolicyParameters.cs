@@ -29,8 +29,11 @@ public sealed record PolicyParameters
     /// <summary>Dibao and related (marginal, single-person, gradual exit, review).</summary>
     public required DibaoParameters Dibao { get; init; }
 
-    /// <summary>Tekun parameters, or null when the file sets none.</summary>
+    /// <summary>Tekun amounts, or null when the file sets none (eligibility is still decided, on <see cref="TekunCriteria"/>).</summary>
     public TekunParameters? Tekun { get; init; }
+
+    /// <summary>Who counts as elderly or a minor for tekun (national unless the file sets local ages, e.g. Qiaoxi minors to 18).</summary>
+    public TekunCriteria TekunCriteria { get; init; } = TekunCriteria.National;
 
     /// <summary>Temporary assistance parameters, or null when the file sets none.</summary>
     public TemporaryAssistanceParameters? Temporary { get; init; }
@@ -40,6 +43,44 @@ public sealed record PolicyParameters
 
     /// <summary>Procedural time limits.</summary>
     public required ProcedureLimits Procedure { get; init; }
+
+    /// <summary>
+    /// The date each figure was last set by a version of the file, by dotted path (e.g.
+    /// <c>temporary.yearlyCapPerHousehold</c> → 2020-01-01): figures keep their own effective dates.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateOnly> FigureSince { get; init; } = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+
+    /// <summary>The national rules in force on the date looked up (layered over the local figures).</summary>
+    public IReadOnlyList<NationalRuleInForce> NationalRules { get; init; } = [];
+
+    /// <summary>
+    /// Since when the figure at <paramref name="path"/> (or every figure under it: the latest of them) has been in
+    /// force; <see cref="EffectiveFrom"/> when the file does not record it.
+    /// </summary>
+    public DateOnly InForceSince(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        DateOnly? latest = null;
+        foreach ((string figure, DateOnly since) in FigureSince)
+        {
+            if ((figure == path || figure.StartsWith(path + ".", StringComparison.Ordinal)) && (latest is null || since > latest))
+            {
+                latest = since;
+            }
+        }
+
+        return latest ?? EffectiveFrom;
+    }
+
+    /// <summary>
+    /// Whether income of <paramref name="kind"/> is counted: not when the local file excludes it, nor when a national
+    /// rule in force does (<paramref name="national"/> names it; the local file cannot count what the national rule excludes).
+    /// </summary>
+    public bool Counts(IncomeKind kind, out NationalRuleInForce? national)
+    {
+        national = NationalRules.FirstOrDefault(r => r.Rule.IncomeNotCounted == kind);
+        return national is null && !Dibao.NotCountedIncomeKinds.Contains(kind);
+    }
 }
 
 /// <summary>Dibao parameters (低保).</summary>
@@ -144,14 +185,28 @@ public sealed record TekunParameters
     /// <summary>Institutional (集中供养) multiple of the dispersed (分散供养) standard (150%).</summary>
     public required decimal InstitutionalMultiple { get; init; }
 
-    /// <summary>Minors are supported until this age (seed 002: 18), and beyond while in school.</summary>
-    public required int MinorAgeLimit { get; init; }
-
-    /// <summary>Age from which a person counts as elderly and unable to work (60).</summary>
-    public required int ElderlyAge { get; init; }
-
     /// <summary>Review cadence in months (yearly).</summary>
     public required int ReviewMonths { get; init; }
+}
+
+/// <summary>
+/// Tekun eligibility ages (特困人员认定): elderly from <paramref name="ElderlyAge"/>, minors under
+/// <paramref name="MinorAgeLimit"/> (and beyond while in school). National: 60 and 16 (民发〔2021〕43号); a
+/// jurisdiction may extend (seed 002, Qiaoxi: minors to 18) even where it sets no tekun amounts.
+/// </summary>
+/// <param name="ElderlyAge">Age from which a person counts as elderly and unable to work.</param>
+/// <param name="MinorAgeLimit">Minors are supported until this age.</param>
+/// <param name="Local">True when the policy file sets either age.</param>
+public sealed record TekunCriteria(int ElderlyAge, int MinorAgeLimit, bool Local)
+{
+    /// <summary>Elderly age of the national rules (43号).</summary>
+    public const int NationalElderlyAge = 60;
+
+    /// <summary>Minor age limit of the national rules (43号: under 16).</summary>
+    public const int NationalMinorAgeLimit = 16;
+
+    /// <summary>The national criteria.</summary>
+    public static TekunCriteria National { get; } = new(NationalElderlyAge, NationalMinorAgeLimit, Local: false);
 }
 
 /// <summary>Temporary assistance parameters (临时救助).</summary>

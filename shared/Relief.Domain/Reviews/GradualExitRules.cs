@@ -23,7 +23,7 @@ public static class GradualExitRules
         int left = Math.Max(0, MonthIndex(lastPaid) - MonthIndex(asOfMonth));
         bool paying = asOfMonth <= lastPaid;
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, asOf);
+        DecisionSupport.NotePolicy(e, policy, asOf, "dibao");
         e.Note("gradual-exit.period", "Benefit continues for the gradual-exit months after the month the income rose (渐退期)", months,
             ("incomeRoseOn", incomeRoseOn), ("months", months), ("lastPaidMonth", lastPaid), ("asOf", asOf), ("monthsLeft", left));
         decimal amount = paying ? currentMonthlyAmount : 0m;

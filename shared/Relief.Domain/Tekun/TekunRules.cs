@@ -22,15 +22,18 @@ public static class TekunRules
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(policy);
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "minimumWage", "dibao", "tekun");
         TekunParameters? tekun = policy.Tekun;
+        TekunCriteria criteria = policy.TekunCriteria;
         if (tekun is null)
         {
-            e.Note("tekun.not-configured", $"The policy of {policy.Jurisdiction} sets no tekun amounts: eligibility is decided on the national criteria (民发〔2021〕43号: elderly from {NationalElderlyAge}, minors under {NationalMinorAgeLimit}), the amount is not configured");
+            e.Note("tekun.not-configured", criteria.Local
+                ? $"The policy of {policy.Jurisdiction} sets no tekun amounts: eligibility is decided on its own ages (elderly from {criteria.ElderlyAge}, minors under {criteria.MinorAgeLimit}), the amount is not configured"
+                : $"The policy of {policy.Jurisdiction} sets no tekun amounts: eligibility is decided on the national criteria (民发〔2021〕43号: elderly from {criteria.ElderlyAge}, minors under {criteria.MinorAgeLimit}), the amount is not configured");
         }
 
-        int elderlyAge = tekun?.ElderlyAge ?? NationalElderlyAge;
-        int minorAgeLimit = tekun?.MinorAgeLimit ?? NationalMinorAgeLimit;
+        int elderlyAge = criteria.ElderlyAge;
+        int minorAgeLimit = criteria.MinorAgeLimit;
         HouseholdMember? person = household.CountedMembers.FirstOrDefault(m => m.Id.Value == memberId);
         if (person is null)
         {
@@ -125,12 +128,6 @@ public static class TekunRules
             CareAmount = care,
         };
     }
-
-    /// <summary>The national age of old age for tekun where a jurisdiction configures none (民发〔2021〕43号: 60).</summary>
-    public const int NationalElderlyAge = 60;
-
-    /// <summary>The national minor age limit where a jurisdiction configures none (民发〔2021〕43号: under 16).</summary>
-    public const int NationalMinorAgeLimit = 16;
 
     private static TekunDecision Refuse(ExplanationBuilder e, Placement placement, params string[] reasons) => new()
     {

@@ -26,7 +26,7 @@ public static class TemporaryAssistanceRules
         }
 
         var e = new ExplanationBuilder();
-        DecisionSupport.NotePolicy(e, policy, date);
+        DecisionSupport.NotePolicy(e, policy, date, "dibao", "temporary");
         if (request.Type == TemporaryAssistanceType.Emergency && request.EmergencyPlace is { } place && place != request.Household.Jurisdiction)
         {
             e.Note("temporary.emergency-place", "Emergency assistance is granted where the emergency happened (急难发生地), under that place's policy, whatever the hukou", null,
@@ -65,8 +65,9 @@ public static class TemporaryAssistanceRules
         }
 
         decimal remaining = Math.Max(0m, t.YearlyCapPerHousehold - request.AlreadyReceivedThisYear);
-        e.Note("temporary.cap", "Yearly cap per household (年度救助上限) less what the household already received this year", remaining,
-            ("yearlyCap", t.YearlyCapPerHousehold), ("alreadyReceived", request.AlreadyReceivedThisYear), ("remaining", remaining));
+        DateOnly capSince = policy.InForceSince("temporary.yearlyCapPerHousehold");
+        e.Note("temporary.cap", $"Yearly cap per household (年度救助上限, in force since {capSince:yyyy-MM-dd}) less what the household already received this year", remaining,
+            ("yearlyCap", t.YearlyCapPerHousehold), ("capInForceSince", capSince), ("alreadyReceived", request.AlreadyReceivedThisYear), ("remaining", remaining));
         bool capped = false;
         if (amount > remaining)
         {

@@ -75,7 +75,7 @@ public class DibaoRulesTests
         DibaoDecision decision = _service.Decide(household, Date);
 
         Assert.Equal(
-            ["policy", "income.members", "income.counted", "income.total", "income.per-capita", "dibao.standard",
+            ["policy", "policy.national", "income.members", "income.counted", "income.total", "income.per-capita", "dibao.standard",
              "property.financial-assets", "property.vehicles", "property.dwellings", "dibao.income-below-standard", "dibao.difference"],
             decision.Explanation.Steps.Select(s => s.Rule));
         Assert.All(decision.Explanation.Steps, s => Assert.NotEmpty(s.Inputs));

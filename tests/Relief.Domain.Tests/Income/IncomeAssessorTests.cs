@@ -62,14 +62,47 @@ public class IncomeAssessorTests
         Assert.Equal(3, result.Steps.Count(s => s.Rule == "income.excluded.kind"));
     }
 
+    // DOMAIN.md § Rules made precise, "National rules and local parameters are layered by date": 民发〔2021〕57号
+    // (in force 2021-07-01) takes the residents' basic pension out of income during the 14th five-year plan, whatever
+    // the older local file (Qingdao's of 2020, seed 001) says.
     [Fact]
-    public void Assess_ResidentBasicPension_CountedOrNotByPolicy()
+    public void Assess_ResidentBasicPension_Qingdao2020File_CountedBeforeTheNationalRule_NotCountedFrom20210701()
     {
-        Household qingdao = HouseholdBuilder.In("qingdao/shinan").Adults(1).Income(IncomeKind.ResidentBasicPension, 200m).Build();
-        Household qiaoxi = qingdao with { Jurisdiction = JurisdictionCode.Parse("shijiazhuang-qiaoxi") };
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(1).Income(IncomeKind.ResidentBasicPension, 200m).Build();
 
-        Assert.Equal(200m, IncomeAssessor.Assess(qingdao, ShippedData.Policy("qingdao/shinan", Date)).PerCapitaMonthlyIncome);
-        Assert.Equal(0m, IncomeAssessor.Assess(qiaoxi, ShippedData.Policy("shijiazhuang-qiaoxi", Date)).PerCapitaMonthlyIncome);
+        IncomeAssessment before = IncomeAssessor.Assess(household, ShippedData.Policy("qingdao/shinan", new DateOnly(2021, 6, 30)));
+        IncomeAssessment from = IncomeAssessor.Assess(household, ShippedData.Policy("qingdao/shinan", new DateOnly(2021, 7, 1)));
+
+        Assert.Equal(200m, before.PerCapitaMonthlyIncome);
+        Assert.Equal(0m, from.PerCapitaMonthlyIncome);
+        ExplanationStep step = Assert.Single(from.Steps, s => s.Rule == "income.excluded.national");
+        Assert.Contains("民发〔2021〕57号", step.Description, StringComparison.Ordinal);
+        Assert.Contains(step.Inputs, i => i.Name == "effectiveFrom" && i.Value == "2021-07-01");
+        Assert.DoesNotContain("assumption", step.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_ResidentBasicPension_AfterTheStatedPeriod_AppliedAsLastKnown_AndTheExplanationSaysSo()
+    {
+        Household household = HouseholdBuilder.In("qingdao/shinan").Adults(1).Income(IncomeKind.ResidentBasicPension, 200m).Build();
+
+        IncomeAssessment result = IncomeAssessor.Assess(household, ShippedData.Policy("qingdao/shinan", new DateOnly(2026, 3, 1)));
+
+        Assert.Equal(0m, result.PerCapitaMonthlyIncome);
+        ExplanationStep step = Assert.Single(result.Steps, s => s.Rule == "income.excluded.national");
+        Assert.Contains("2025-12-31", step.Description, StringComparison.Ordinal);
+        Assert.Contains("no later text is loaded", step.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_ResidentBasicPension_QiaoxiExcludesItLocally_SoAlsoBeforeTheNationalRule()
+    {
+        Household household = HouseholdBuilder.In("shijiazhuang-qiaoxi").Adults(1).Income(IncomeKind.ResidentBasicPension, 200m).Build();
+
+        IncomeAssessment result = IncomeAssessor.Assess(household, ShippedData.Policy("shijiazhuang-qiaoxi", new DateOnly(2021, 6, 1)));
+
+        Assert.Equal(0m, result.PerCapitaMonthlyIncome);
+        Assert.Contains(result.Steps, s => s.Rule == "income.excluded.kind");
     }
 
     [Fact]

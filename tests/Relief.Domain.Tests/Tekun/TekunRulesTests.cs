@@ -135,4 +135,23 @@ public class TekunRulesTests
         Assert.Equal(DecisionOutcome.Ineligible, decision.Outcome);
         Assert.Contains(decision.Reasons, r => r.Contains("do not establish inability to work", StringComparison.Ordinal));
     }
+
+    // DOMAIN.md § Rules made precise, "Tekun everywhere … Qiaoxi (seed 002): minors are covered to 18" — a local age
+    // that holds although Qiaoxi sets no tekun amounts; the national limit (43号: under 16) holds elsewhere.
+    [Fact]
+    public void Decide_Seventeen_NotInSchool_QiaoxiCoversMinorsTo18_QingdaoOnTheNationalUnder16_Does_Not()
+    {
+        HouseholdBuilder qiaoxi = HouseholdBuilder.In("shijiazhuang-qiaoxi").Member(Date.AddYears(-17), m => m with { DailyActivities = DailyActivities.AllPossible });
+        HouseholdBuilder qingdao = HouseholdBuilder.In("qingdao/shinan").Member(Date.AddYears(-17), m => m with { DailyActivities = DailyActivities.AllPossible });
+
+        var inQiaoxi = _service.Decide(qiaoxi.Build(), qiaoxi.IdOf(0), Placement.Dispersed, Date);
+        var inQingdao = _service.Decide(qingdao.Build(), qingdao.IdOf(0), Placement.Dispersed, Date);
+
+        Assert.True(inQiaoxi.EligibleOnNationalCriteria);
+        Assert.Equal(DecisionOutcome.NoRuleInForce, inQiaoxi.Outcome);
+        Assert.Contains(inQiaoxi.Explanation.Find("tekun.no-work-ability")!.Inputs, i => i.Name == "minorAgeLimit" && i.Value == "18");
+        Assert.Contains("its own ages", inQiaoxi.Explanation.Find("tekun.not-configured")!.Description, StringComparison.Ordinal);
+        Assert.Equal(DecisionOutcome.Ineligible, inQingdao.Outcome);
+        Assert.Contains(inQingdao.Explanation.Find("tekun.no-work-ability")!.Inputs, i => i.Name == "minorAgeLimit" && i.Value == "16");
+    }
 }

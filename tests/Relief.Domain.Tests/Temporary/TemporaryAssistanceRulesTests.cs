@@ -172,4 +172,27 @@ public class TemporaryAssistanceRulesTests
 
         Assert.Equal(DecisionOutcome.NoRuleInForce, _service.Decide(request, Date).Outcome);
     }
+
+    // DOMAIN.md § Rules made precise, "Every figure has its own effective date" (seed 001: the 30,000 cap from
+    // 2020-01-01, the standards from 2020-04-01): the explanation names the version of each figure it used.
+    [Fact]
+    public void Decide_Qingdao2020_CapNamedWithItsOwnDate_StandardsWithTheirs()
+    {
+        TemporaryAssistanceDecision decision = _service.Decide(Request(TemporaryAssistanceType.Expenditure, 2), new DateOnly(2020, 6, 1));
+
+        Assert.Equal(DecisionOutcome.Eligible, decision.Outcome);
+        Assert.Contains(decision.Explanation.Find("temporary.cap")!.Inputs, i => i.Name == "capInForceSince" && i.Value == "2020-01-01");
+        Assert.Contains(decision.Explanation.Find("policy")!.Inputs, i => i.Name == "effectiveFrom" && i.Value == "2020-04-01");
+        ExplanationStep figures = decision.Explanation.Find("policy.figures")!;
+        Assert.Contains("temporary.yearlyCapPerHousehold since 2020-01-01", figures.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_Qingdao_BeforeTheFirstStandards_NotConfiguredNamingTheParameter()
+    {
+        TemporaryAssistanceDecision decision = _service.Decide(Request(TemporaryAssistanceType.Expenditure, 2), new DateOnly(2020, 2, 15));
+
+        Assert.Equal(DecisionOutcome.NoRuleInForce, decision.Outcome);
+        Assert.Contains("Not configured for qingdao", Assert.Single(decision.Reasons), StringComparison.Ordinal);
+    }
 }

@@ -54,13 +54,16 @@ public static class PolicyFileParser
 
             string? id = r.String(root, string.Empty, "jurisdiction");
             string? name = r.String(root, string.Empty, "name");
-            var versions = new List<PolicyVersion>();
+            var dated = new List<(JsonElement Item, string Path, DateOnly Date)>();
             foreach ((JsonElement item, string path) in r.Array(root, string.Empty, "versions"))
             {
-                PolicyVersion? version = ParseVersion(r, item, path, id ?? string.Empty, name ?? string.Empty, fileName);
-                if (version is not null)
+                if (item.ValueKind != JsonValueKind.Object)
                 {
-                    versions.Add(version);
+                    r.Error(path, "must be a JSON object.");
+                }
+                else if (r.Date(item, path, "effectiveFrom") is { } date)
+                {
+                    dated.Add((item, path, date));
                 }
             }
 
@@ -69,9 +72,35 @@ public static class PolicyFileParser
                 r.Error("versions", "must hold at least one version.");
             }
 
-            foreach (IGrouping<DateOnly, PolicyVersion> duplicate in versions.GroupBy(v => v.EffectiveFrom).Where(g => g.Count() > 1))
+            foreach (IGrouping<DateOnly, (JsonElement Item, string Path, DateOnly Date)> duplicate in dated.GroupBy(v => v.Date).Where(g => g.Count() > 1))
             {
                 r.Error("versions", string.Create(CultureInfo.InvariantCulture, $"contradictory: {duplicate.Count()} versions take effect on {duplicate.Key:yyyy-MM-dd}."));
+            }
+
+            // Each version states what changes on its date; the figures in force are the versions so far, merged.
+            var versions = new List<PolicyVersion>();
+            var layers = new PolicyLayers();
+            var ordered = dated.OrderBy(v => v.Date).ToArray();
+            for (int i = 0; i < ordered.Length; i++)
+            {
+                (JsonElement item, string path, DateOnly date) = ordered[i];
+                int errorsBefore = errors.Count;
+                layers.Apply(item, date);
+                string[] missing = RequiredFigures.Where(f => !layers.Has(f)).ToArray();
+
+                // Only versions before a complete one may leave required figures unset: the latest must set them all.
+                PolicyVersion? version = missing.Length == 0 || i == ordered.Length - 1
+                    ? ParseVersion(r, layers.Snapshot(date), path, id ?? string.Empty, name ?? string.Empty, fileName, layers.Since)
+                    : ParsePartialVersion(r, layers.Snapshot(date), path, date, missing);
+                if (version is not null)
+                {
+                    versions.Add(version);
+                }
+
+                if (errors.Count > errorsBefore)
+                {
+                    break; // later versions build on this one and would only repeat its errors
+                }
             }
 
             if (errors.Count > before || id is null || name is null)
@@ -83,7 +112,36 @@ public static class PolicyFileParser
         }
     }
 
-    private static PolicyVersion? ParseVersion(PolicyJsonReader r, JsonElement v, string path, string id, string name, string file)
+    /// <summary>What a version must hold, itself or from an earlier version, for dibao and tekun decisions.</summary>
+    private static readonly string[] RequiredFigures = ["minimumWage", "dibao", "procedure"];
+
+    /// <summary>
+    /// A version in force before the jurisdiction's file sets every required figure (e.g. a temporary-assistance
+    /// cap dated before the first dibao standards): its sections are checked, and a lookup on a date it covers
+    /// answers "not configured", naming the figures missing.
+    /// </summary>
+    private static PolicyVersion? ParsePartialVersion(PolicyJsonReader r, JsonElement v, string path, DateOnly effectiveFrom, string[] missing)
+    {
+        bool valid = true;
+        if (r.Object(v, path, "temporary", required: false) is { } t)
+        {
+            valid &= ParseTemporary(r, t, PolicyJsonReader.Join(path, "temporary")) is not null;
+        }
+
+        if (r.Object(v, path, "tekun", required: false) is { } k)
+        {
+            valid &= ParseTekun(r, k, PolicyJsonReader.Join(path, "tekun")).Valid;
+        }
+
+        if (r.Object(v, path, "rigidExpenditureHousehold", required: false) is { } g)
+        {
+            valid &= ParseRigid(r, g, PolicyJsonReader.Join(path, "rigidExpenditureHousehold")) is not null;
+        }
+
+        return valid ? new PolicyVersion(effectiveFrom, new Dictionary<string, PolicyParameters>(StringComparer.Ordinal)) { Missing = missing } : null;
+    }
+
+    private static PolicyVersion? ParseVersion(PolicyJsonReader r, JsonElement v, string path, string id, string name, string file, IReadOnlyDictionary<string, DateOnly> since)
     {
         DateOnly? effectiveFrom = r.Date(v, path, "effectiveFrom");
         decimal? minimumWage = r.Decimal(v, path, "minimumWage", 0m, 100_000m, minExclusive: true);
@@ -100,11 +158,11 @@ public static class PolicyFileParser
         DibaoParameters? dibaoTemplate = dibao is { } dd ? ParseDibao(r, dd, dibaoPath) : null;
         TemporaryAssistanceParameters? temp = temporary is { } t ? ParseTemporary(r, t, PolicyJsonReader.Join(path, "temporary")) : null;
         ProcedureLimits? limits = procedure is { } p ? ParseProcedure(r, p, PolicyJsonReader.Join(path, "procedure"), id) : null;
-        TekunParameters? tekunParameters = tekun is { } k ? ParseTekun(r, k, PolicyJsonReader.Join(path, "tekun")) : null;
+        (bool tekunValid, TekunParameters? tekunParameters, TekunCriteria tekunCriteria) = tekun is { } k ? ParseTekun(r, k, PolicyJsonReader.Join(path, "tekun")) : (true, null, TekunCriteria.National);
         RigidExpenditureHouseholdParameters? rigidParameters = rigid is { } g ? ParseRigid(r, g, PolicyJsonReader.Join(path, "rigidExpenditureHousehold")) : null;
 
         if (effectiveFrom is null || minimumWage is null || dibaoTemplate is null || (temporary is not null && temp is null) || limits is null
-            || (tekun is not null && tekunParameters is null) || (rigid is not null && rigidParameters is null) || standards.Count == 0)
+            || !tekunValid || (rigid is not null && rigidParameters is null) || standards.Count == 0)
         {
             return null;
         }
@@ -122,6 +180,8 @@ public static class PolicyFileParser
                 MinimumWage = minimumWage.Value,
                 Dibao = dibaoTemplate with { UrbanStandard = urban, RuralStandard = rural, StandardBasis = basis },
                 Tekun = tekunParameters,
+                TekunCriteria = tekunCriteria,
+                FigureSince = since,
                 Temporary = temp,
                 RigidExpenditureHousehold = rigidParameters,
                 Procedure = limits,
@@ -328,8 +388,27 @@ public static class PolicyFileParser
         };
     }
 
-    private static TekunParameters? ParseTekun(PolicyJsonReader r, JsonElement t, string path)
+    /// <summary>
+    /// The tekun section: local ages (each optional, national otherwise) and, as a group, the amounts and review
+    /// cadence — a jurisdiction may set its ages without amounts (seed 002: Qiaoxi covers minors to 18).
+    /// </summary>
+    private static (bool Valid, TekunParameters? Amounts, TekunCriteria Criteria) ParseTekun(PolicyJsonReader r, JsonElement t, string path)
     {
+        int? minorAge = r.Has(t, "minorAgeLimit") ? r.Int(t, path, "minorAgeLimit", 1, 30) : TekunCriteria.NationalMinorAgeLimit;
+        int? elderly = r.Has(t, "elderlyAge") ? r.Int(t, path, "elderlyAge", 40, 100) : TekunCriteria.NationalElderlyAge;
+        bool local = r.Has(t, "minorAgeLimit") || r.Has(t, "elderlyAge");
+        if (minorAge is null || elderly is null)
+        {
+            return (false, null, TekunCriteria.National);
+        }
+
+        var criteria = new TekunCriteria(elderly.Value, minorAge.Value, local);
+        string[] amountFields = ["basicMultipleOfDibaoStandard", "careSharesOfMinimumWage", "institutionalMultiple", "reviewMonths"];
+        if (!amountFields.Any(f => r.Has(t, f)))
+        {
+            return (true, null, criteria);
+        }
+
         decimal? basic = r.Decimal(t, path, "basicMultipleOfDibaoStandard", 1m, 10m);
         JsonElement? care = r.Object(t, path, "careSharesOfMinimumWage");
         string carePath = PolicyJsonReader.Join(path, "careSharesOfMinimumWage");
@@ -342,25 +421,21 @@ public static class PolicyFileParser
         }
 
         decimal? institutional = r.Decimal(t, path, "institutionalMultiple", 1m, 10m);
-        int? minorAge = r.Int(t, path, "minorAgeLimit", 1, 30);
-        int? elderly = r.Int(t, path, "elderlyAge", 40, 100);
         int? reviewMonths = r.Int(t, path, "reviewMonths", 1, 24);
-        if (basic is null || self is null || partial is null || full is null || institutional is null || minorAge is null || elderly is null || reviewMonths is null)
+        if (basic is null || self is null || partial is null || full is null || institutional is null || reviewMonths is null)
         {
-            return null;
+            return (false, null, criteria);
         }
 
-        return new TekunParameters
+        return (true, new TekunParameters
         {
             BasicMultipleOfDibaoStandard = basic.Value,
             SelfCareShareOfMinimumWage = self.Value,
             PartialCareShareOfMinimumWage = partial.Value,
             FullCareShareOfMinimumWage = full.Value,
             InstitutionalMultiple = institutional.Value,
-            MinorAgeLimit = minorAge.Value,
-            ElderlyAge = elderly.Value,
             ReviewMonths = reviewMonths.Value,
-        };
+        }, criteria);
     }
 
     private static TemporaryAssistanceParameters? ParseTemporary(PolicyJsonReader r, JsonElement t, string path)
