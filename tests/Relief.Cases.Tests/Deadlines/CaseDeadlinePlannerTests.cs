@@ -63,6 +63,7 @@ public sealed class CaseDeadlinePlannerTests
         Assert.Equal(new DateOnly(2026, 3, 5), deadline.DueDate);
     }
 
+    // DOMAIN.md § Rules made precise, "Tekun time limits": investigation + first opinion 15 working days (民发〔2021〕43号).
     [Fact]
     public void AtAcceptance_Tekun_AddsTheInvestigationOpinionLimit()
     {
@@ -99,6 +100,7 @@ public sealed class CaseDeadlinePlannerTests
         Assert.Equal("tax", answers.Reference);
     }
 
+    // DOMAIN.md § Rules made precise, "Tekun time limits: notice 7 days" — the same 7 calendar days as dibao (公示, 57号/43号).
     [Fact]
     public void PublicNoticeEnd_StartedOnATuesday_Is7CalendarDaysLater()
     {
@@ -110,6 +112,7 @@ public sealed class CaseDeadlinePlannerTests
         Assert.Equal(EndOf(3, 17), end.ExpiresAt);
     }
 
+    // DOMAIN.md § Rules made precise, "Tekun time limits": county decision 15 working days (43号); dibao 10 (57号).
     [Fact]
     public void CountyDecision_DibaoAndTekun_10And15WorkingDays()
     {

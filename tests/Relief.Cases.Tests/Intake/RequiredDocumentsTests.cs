@@ -38,6 +38,7 @@ public sealed class RequiredDocumentsTests
         Assert.DoesNotContain(required, r => r.Kind == DocumentKind.EducationFeeReceipts);
     }
 
+    // DOMAIN.md § Rules made precise, emergency type (seed 000): no economic verification — nothing to authorise it.
     [Fact]
     public void For_EmergencyType_AsksForProofButNoVerificationMaterial()
     {

@@ -33,6 +33,15 @@ public sealed class CaseTransitionsTests
         Assert.Equal(CaseStep.PublicNotice, CaseTransitions.Apply(CaseStep.Reinvestigation, CaseTrigger.RecordInvestigation).To);
     }
 
+    // DOMAIN.md § Rules made precise, "Emergency type: no economic verification and no community review" (seed 000;
+    // 83号: pay first, paperwork after).
+    [Fact]
+    public void Apply_EmergencyTrack_NoCommunityReviewStep()
+    {
+        Assert.False(CaseTransitions.Apply(CaseStep.Paperwork, CaseTrigger.RecordCommunityReview).IsValid);
+        Assert.False(CaseTransitions.Apply(CaseStep.PostHocNotice, CaseTrigger.RecordCommunityReview).IsValid);
+    }
+
     [Fact]
     public void Apply_EmergencyTrack_PaysBeforePaperworkAndNoticesAfter()
     {

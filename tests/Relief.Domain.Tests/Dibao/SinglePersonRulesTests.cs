@@ -25,7 +25,7 @@ public class SinglePersonRulesTests
     [Fact]
     public void DecideSinglePerson_QiaoxiSeriouslyIllPartlyUnableToWork_EnrolledWithoutMedicalAssistance()
     {
-        // Seed 002 (Qiaoxi): severely disabled and seriously ill people who have fully or partly lost the ability
+        // DOMAIN.md § Rules made precise, "Single-person inclusion is local". Seed 002 (Qiaoxi): severely disabled and seriously ill people who have fully or partly lost the ability
         // to work, in a low-income household not eligible as a whole; no medical-assistance condition.
         // Wages 3,300 − 20 % employment cost = 2,640 / 3 = 880: above the 780 standard, below 1.5 × 780.
         HouseholdBuilder b = FamilyWithSeriouslyIllMember("shijiazhuang-qiaoxi", WorkAbility.Partial);

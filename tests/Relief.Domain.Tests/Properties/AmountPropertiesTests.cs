@@ -48,7 +48,7 @@ public class AmountPropertiesTests
         yield return Dibao.EvaluateGradualExit(household, HouseholdGenerator.Fen(random, 3000), date, date.AddMonths(random.Next(10)));
     }
 
-    /// <summary>Issue 16 § 2: every jurisdiction (shipped or not) × every program × any date from 2015 to 2030 —
+    /// <summary>DOMAIN.md § Rules made precise, "Missing configuration is an outcome, not a crash" (issue 16 § 2): every jurisdiction (shipped or not) × every program × any date from 2015 to 2030 —
     /// before, between and after the shipped versions — gives an outcome, never an exception.</summary>
     [Property(MaxTest = 400)]
     public bool AnyDecision_AnyJurisdictionProgramAndDate_NeverThrows(DoNotSize<int> seed)
