@@ -11,6 +11,7 @@ using Relief.Cases.Storage.Audit;
 using Relief.Cases.Storage.Cases;
 using Relief.Cases.Storage.Documents;
 using Relief.Cases.Storage.Idempotency;
+using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Queues;
 
 namespace Relief.Cases.Storage;
@@ -39,6 +40,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<PaymentQueueOptions>(services, configuration, PaymentQueueOptions.Section, o => o.Validate());
         Bind<SupervisionQueueOptions>(services, configuration, SupervisionQueueOptions.Section, o => o.Validate());
         Bind<VerificationQueueOptions>(services, configuration, VerificationQueueOptions.Section, o => o.Validate());
+        Bind<PaymentStorageOptions>(services, configuration, PaymentStorageOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -53,6 +55,11 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<PaymentInstructionWriter>();
         services.TryAddSingleton<SupervisionWriter>();
         services.TryAddSingleton<VerificationRequestWriter>();
+        services.TryAddSingleton<BeneficiaryRegister>();
+        services.TryAddSingleton<PaymentLedger>();
+        services.TryAddSingleton<PayrollProgress>();
+        services.TryAddSingleton<PaymentBatchWriter>();
+        services.TryAddSingleton<PayrollShardRunner>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -90,7 +97,11 @@ public sealed class CaseStorageInitializer(
     DocumentStore documents,
     PaymentInstructionWriter payments,
     SupervisionWriter supervision,
-    VerificationRequestWriter verification) : IHostedService
+    VerificationRequestWriter verification,
+    BeneficiaryRegister register,
+    PaymentLedger ledger,
+    PayrollProgress payrolls,
+    PaymentBatchWriter batches) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -102,6 +113,10 @@ public sealed class CaseStorageInitializer(
         await payments.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await supervision.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await verification.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await register.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await ledger.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await payrolls.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await batches.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -50,4 +50,19 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5142, Level = LogLevel.Information, Message = "Economic-verification request {RequestId} of case {CaseId} to {Agency} written to queue {Queue}.")]
     public static partial void VerificationRequested(this ILogger logger, string caseId, string requestId, string agency, string queue);
+
+    [LoggerMessage(EventId = 5150, Level = LogLevel.Information, Message = "Case {CaseId} enrolled in the beneficiary register ({Program}, {Jurisdiction}).")]
+    public static partial void BeneficiaryEnrolled(this ILogger logger, string caseId, string program, string jurisdiction);
+
+    [LoggerMessage(EventId = 5151, Level = LogLevel.Information, Message = "Entitlement of case {CaseId} ({Program}) changed: {Kind} from {From}.")]
+    public static partial void EntitlementChanged(this ILogger logger, string caseId, string program, string kind, string from);
+
+    [LoggerMessage(EventId = 5152, Level = LogLevel.Information, Message = "Ledger partition {Partition}: a transaction of {Count} instructions met existing ones; writing the missing ones singly.")]
+    public static partial void LedgerChunkHadExisting(this ILogger logger, string partition, int count);
+
+    [LoggerMessage(EventId = 5153, Level = LogLevel.Warning, Message = "Payment of case {CaseId} ({Program}, period {Period}) was instructed again with another amount; the first instruction stands.")]
+    public static partial void LedgerAmountDiffers(this ILogger logger, string caseId, string program, string period);
+
+    [LoggerMessage(EventId = 5154, Level = LogLevel.Information, Message = "Payroll {Jurisdiction} {Period}: shard {Shard} done, {Instructions} instructions ({New} new), {Amount} yuan.")]
+    public static partial void PayrollShardDone(this ILogger logger, string jurisdiction, string period, int shard, int instructions, int @new, decimal amount);
 }
