@@ -123,6 +123,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'WEBSITE_TIME_ZONE', value: 'China Standard Time' }
         { name: 'HeartbeatSchedule', value: '0 */5 * * * *' }
+        { name: 'PayrollSchedule', value: '0 0 * * * *' }
         { name: 'Relief__Cases__Verification__AnswerQueueName', value: 'economic-verification-answers' }
         { name: 'Relief__Cases__Verification__RequestQueueName', value: 'economic-verification-requests' }
         // The secret HMAC key of beneficiary ids: never in app settings, only a Key Vault reference.

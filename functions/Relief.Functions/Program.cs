@@ -18,7 +18,7 @@ using Relief.Functions.Workflows;
 
 // The Relief function app (Azure Functions isolated worker). Every function is a [Function] method in its feature
 // folder — Applications/ (HTTP), Verification/ (queue), Diagnostics/ (HTTP, queue, timer), Workflows/ (orchestrators
-// and activities); this file only wires services. Configuration: app settings (local.settings.json Values locally),
+// and activities), Payroll/ (timer, HTTP, orchestrator, activities), Assessments/ and Calendars/ (HTTP); this file only wires services. Configuration: app settings (local.settings.json Values locally),
 // host.json for the host; see README.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -49,6 +49,9 @@ builder.Services.AddSingleton<CaseUpdates>();
 builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
     .Validate(o => o.KeyBytes().Length > 0).ValidateOnStart(); // no default: a missing key stops the worker naming the setting
 builder.Services.AddSingleton<BeneficiaryIdentifier>();
+
+// The monthly payroll (register, ledger and progress are part of the case storage above).
+builder.Services.AddSingleton<Relief.Functions.Payroll.PayrollStarter>();
 
 // Official calendar years loaded at run time: stored, and loaded again at every start.
 builder.Services.AddSingleton<CalendarFiles>();

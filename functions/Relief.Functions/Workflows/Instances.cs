@@ -35,4 +35,23 @@ public static class Instances
             return false;
         }
     }
+
+    /// <summary>
+    /// Starts <paramref name="orchestrator"/> as <paramref name="instanceId"/> unless that instance is pending or running;
+    /// a finished one is run again (for work that is idempotent by design, such as a payroll). False when it is still running.
+    /// </summary>
+    public static async Task<bool> StartUnlessRunningAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, options, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
 }

@@ -47,6 +47,12 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>The payments queue.</summary>
     public string PaymentsQueue => _settings["Relief:Cases:Payments:QueueName"];
 
+    /// <summary>The payment ledger table.</summary>
+    public string LedgerTable => _settings["Relief:Payments:Storage:LedgerTableName"];
+
+    /// <summary>The payroll batch queue.</summary>
+    public string BatchQueue => _settings["Relief:Payments:Storage:BatchQueueName"];
+
     public string SupervisionQueue => _settings["Relief:Cases:Supervision:QueueName"];
 
     public string VerificationRequestQueue => _settings["Relief:Cases:Verification:RequestQueueName"];
@@ -65,12 +71,17 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("end-to-end-test-key-not-a-secret-0123456789"u8.ToArray()),
             ["Relief:Policies:Folder"] = PolicyFolder(),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
+            ["PayrollSchedule"] = "0 0 0 1 1 *",
             ["Relief:Cases:Store:TableName"] = UniqueNames.Table("cases"),
             ["Relief:Cases:Payments:QueueName"] = UniqueNames.Queue("payments"),
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
             ["Relief:Cases:Verification:RequestQueueName"] = UniqueNames.Queue("ev-requests"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
             ["Relief:Calendars:ContainerName"] = UniqueNames.Container("calendars"),
+            ["Relief:Payments:Storage:RegisterTableName"] = UniqueNames.Table("register"),
+            ["Relief:Payments:Storage:LedgerTableName"] = UniqueNames.Table("ledger"),
+            ["Relief:Payments:Storage:PayrollTableName"] = UniqueNames.Table("payrolls"),
+            ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
         };
         var environment = new Dictionary<string, string>
         {

@@ -3,17 +3,22 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Audit;
 using Relief.Cases.Payments;
+using Relief.Cases.Intake;
 using Relief.Cases.Storage;
+using Relief.Cases.Storage.Payments;
 using Relief.Domain.Calendar;
 
 namespace Relief.Functions.Workflows.Activities;
 
 /// <summary>
-/// Activity: writes a decision's payment instructions (发放指令) to the <c>payments</c> queue and records each in the
-/// audit trail. At least once: a retry writes the same instructions, which carry the same idempotency key.
+/// Activity: carries out the money side of a decision. An approved dibao or tekun household is enrolled in the
+/// beneficiary register from the month after approval (the monthly payroll pays it from then on); each payment
+/// instruction (发放指令: that first month, instalments, an emergency advance or balance) is recorded in the ledger —
+/// once, ever, by its idempotency key — sent to the <c>payments</c> queue to be paid the same day, and noted in the
+/// audit trail. At least once: a retry finds the enrolment and the instructions already there and writes nothing twice
+/// (the queue may see a message again; the bank adapter pays by the ledger).
 /// </summary>
-public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, ILogger<WritePayments> logger)
-   
+public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, ILogger<WritePayments> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(WritePayments);
@@ -37,6 +42,22 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
         };
 
         var notes = new List<AuditNote>();
+        if (input.Kind == PaymentKind.Approval && assessment.Program is AssistanceProgram.Dibao or AssistanceProgram.Tekun && instructions.Count > 0)
+        {
+            PaymentInstruction first = instructions[0];
+            var enrolment = new EntitlementChange(EntitlementChangeKind.Enrolled, PayPeriod.Parse(first.Period), first.Amount, null,
+                "Approved", input.CaseId, input.At);
+            var enrolled = Entitlement.Enrol(beneficiary, first.Program, record.Jurisdiction, input.CaseId, application.Household.CountedMembers.Count, enrolment);
+            if (!enrolled.Applied) throw new InvalidOperationException("Enrolment refused: " + enrolled.Error);
+            var (_, created) = await register.EnrolAsync(enrolled.Entitlement, cancellationToken).ConfigureAwait(false);
+            if (created)
+            {
+                notes.Add(new AuditNote(AuditEntryKind.PaymentInstructed, "system", string.Create(CultureInfo.InvariantCulture,
+                    $"Enrolled in the beneficiary register: {first.Amount:0.00} yuan a month from {first.Period}, paid by the monthly payroll.")));
+            }
+        }
+
+        await ledger.InstructAsync(record.Jurisdiction, instructions, cancellationToken).ConfigureAwait(false);
         foreach (var instruction in instructions)
         {
             await payments.WriteAsync(instruction, cancellationToken).ConfigureAwait(false);
