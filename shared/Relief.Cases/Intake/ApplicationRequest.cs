@@ -36,6 +36,12 @@ public sealed record ApplicationRequest
     /// <summary>How to reach the applicant (personal data).</summary>
     public ContactRequest? Contact { get; init; }
 
+    /// <summary>
+    /// The bank account benefits are paid to (收款账户, often the subsidy card 惠民惠农一卡通); personal data. Optional at
+    /// intake — a payment with no account on file is held for the caseworker, never lost.
+    /// </summary>
+    public PayeeRequest? Payee { get; init; }
+
     /// <summary>Consent to economic verification (家庭经济状况核对授权); must be true for dibao, tekun and expenditure type.</summary>
     public bool? ConsentToEconomicVerification { get; init; }
 
@@ -216,6 +222,25 @@ public sealed record ContactRequest
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Phone = ***");
+        return true;
+    }
+}
+
+/// <summary>A bank account for benefits (收款账户). Personal data: <see cref="ToString"/> masks it.</summary>
+public sealed record PayeeRequest
+{
+    /// <summary>The account holder's name as the bank knows it (账户名).</summary>
+    public string? AccountHolder { get; init; }
+
+    /// <summary>The account or card number, 10–32 digits (spaces allowed).</summary>
+    public string? AccountNumber { get; init; }
+
+    /// <summary>The bank's 12-digit CNAPS code (联行号).</summary>
+    public string? BankCode { get; init; }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("AccountHolder = ***, AccountNumber = ***, BankCode = ").Append(BankCode);
         return true;
     }
 }

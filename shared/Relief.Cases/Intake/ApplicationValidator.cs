@@ -205,6 +205,19 @@ public static partial class ApplicationValidator
             }
         }
 
+        // Payee (personal data: the values never appear in a message).
+        Payee? payee = null;
+        if (request.Payee is { } given)
+        {
+            string holder = given.AccountHolder?.Trim() ?? string.Empty;
+            string account = new((given.AccountNumber ?? string.Empty).Where(c => c != ' ').ToArray());
+            string bank = given.BankCode?.Trim() ?? string.Empty;
+            if (holder.Length is 0 or > 70 || holder.Any(char.IsControl)) errors.Add("payee.accountHolder", "is required: 1–70 characters, no control characters.");
+            if (account.Length is < 10 or > 32 || !account.All(char.IsAsciiDigit)) errors.Add("payee.accountNumber", "must be 10–32 digits.");
+            if (bank.Length != 12 || !bank.All(char.IsAsciiDigit)) errors.Add("payee.bankCode", "must be the bank's 12-digit CNAPS code (联行号).");
+            payee = new Payee(holder, account, bank);
+        }
+
         // Consent to economic verification (家庭经济状况核对授权).
         bool consent = request.ConsentToEconomicVerification == true;
         if (filed && program is { } pr && pr.RequiresEconomicVerification() && !consent)
@@ -259,7 +272,7 @@ public static partial class ApplicationValidator
         }
 
         return Validated<ValidatedApplication>.Valid(new ValidatedApplication(
-            program.Value, household, applicantIndex, phone, consent, placement, need));
+            program.Value, household, applicantIndex, phone, consent, placement, need) { Payee = payee });
     }
 
     private static HouseholdMember? ValidateMember(Errors errors, MemberRequest? request, int index, DateOnly today)

@@ -26,6 +26,9 @@ public sealed record ValidatedApplication(
     /// <summary>The applicant member.</summary>
     public HouseholdMember Applicant => Household.Members[ApplicantIndex];
 
+    /// <summary>The bank account benefits are paid to, or null when none was given (personal data).</summary>
+    public Payee? Payee { get; init; }
+
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append("Program = ").Append(Program).Append(", Jurisdiction = ").Append(Household.Jurisdiction)
@@ -42,3 +45,19 @@ public sealed record ValidatedApplication(
 /// <param name="Instalments">Instalments (分期), 1 for the emergency type.</param>
 /// <param name="EmergencyPlace">Emergency type: the place of the emergency whose policy decides, when not the household's own.</param>
 public sealed record TemporaryNeed(string Description, decimal AmountRequested, DateOnly? OccurredOn, int MonthsOfNeed, int Instalments, JurisdictionCode? EmergencyPlace = null);
+
+/// <summary>A validated bank account (收款账户): digits only, the bank's 12-digit CNAPS code. Personal data.</summary>
+/// <param name="AccountHolder">The holder's name.</param>
+/// <param name="AccountNumber">Digits only.</param>
+/// <param name="BankCode">12-digit CNAPS code (联行号).</param>
+public sealed record Payee(string AccountHolder, string AccountNumber, string BankCode)
+{
+    /// <summary>The account number as shown to roles without the need to see it: the last 4 digits.</summary>
+    public string MaskedAccount => new string('*', Math.Max(0, AccountNumber.Length - 4)) + AccountNumber[^Math.Min(4, AccountNumber.Length)..];
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("AccountHolder = ***, AccountNumber = ").Append(MaskedAccount).Append(", BankCode = ").Append(BankCode);
+        return true;
+    }
+}
