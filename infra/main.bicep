@@ -125,6 +125,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'HeartbeatSchedule', value: '0 */5 * * * *' }
         { name: 'PayrollSchedule', value: '0 0 * * * *' }
         { name: 'Relief__Cases__Verification__AnswerQueueName', value: 'economic-verification-answers' }
+        { name: 'Relief__Payments__Storage__BatchQueueName', value: 'payment-batches' }
+        { name: 'Relief__Payments__Bank__StatusQueueName', value: 'bank-status' }
         { name: 'Relief__Cases__Verification__RequestQueueName', value: 'economic-verification-requests' }
         // The secret HMAC key of beneficiary ids: never in app settings, only a Key Vault reference.
         { name: 'Relief__Cases__Beneficiary__Key', value: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${beneficiaryKeySecret})' }

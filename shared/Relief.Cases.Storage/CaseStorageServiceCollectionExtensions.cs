@@ -41,6 +41,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<SupervisionQueueOptions>(services, configuration, SupervisionQueueOptions.Section, o => o.Validate());
         Bind<VerificationQueueOptions>(services, configuration, VerificationQueueOptions.Section, o => o.Validate());
         Bind<PaymentStorageOptions>(services, configuration, PaymentStorageOptions.Section, o => o.Validate());
+        Bind<BankOptions>(services, configuration, BankOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -60,6 +61,8 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<PayrollProgress>();
         services.TryAddSingleton<PaymentBatchWriter>();
         services.TryAddSingleton<PayrollShardRunner>();
+        services.TryAddSingleton<BankFileSender>();
+        services.TryAddSingleton<BankStatusReceiver>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -101,7 +104,9 @@ public sealed class CaseStorageInitializer(
     BeneficiaryRegister register,
     PaymentLedger ledger,
     PayrollProgress payrolls,
-    PaymentBatchWriter batches) : IHostedService
+    PaymentBatchWriter batches,
+    BankFileSender bankFiles,
+    BankStatusReceiver bankStatuses) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -117,6 +122,8 @@ public sealed class CaseStorageInitializer(
         await ledger.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await payrolls.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await batches.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await bankFiles.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await bankStatuses.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

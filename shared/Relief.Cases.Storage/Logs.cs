@@ -65,4 +65,22 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5154, Level = LogLevel.Information, Message = "Payroll {Jurisdiction} {Period}: shard {Shard} done, {Instructions} instructions ({New} new), {Amount} yuan.")]
     public static partial void PayrollShardDone(this ILogger logger, string jurisdiction, string period, int shard, int instructions, int @new, decimal amount);
+
+    [LoggerMessage(EventId = 5160, Level = LogLevel.Information, Message = "Bank file {File} written: {Count} transfers, {Amount} yuan.")]
+    public static partial void BankFileWritten(this ILogger logger, string file, int count, decimal amount);
+
+    [LoggerMessage(EventId = 5161, Level = LogLevel.Warning, Message = "Payment of case {CaseId} ({Program}, {Period}) held: no bank account on file; a work item was raised.")]
+    public static partial void BankPaymentHeld(this ILogger logger, string caseId, string program, string period);
+
+    [LoggerMessage(EventId = 5162, Level = LogLevel.Error, Message = "A payment announced for bank file {File} (ledger month {Month}) is not in the ledger.")]
+    public static partial void BankPaymentMissing(this ILogger logger, string file, string month);
+
+    [LoggerMessage(EventId = 5163, Level = LogLevel.Warning, Message = "Payment of case {CaseId} ({Program}, {Period}) rejected by the bank: {Reason}; a work item was raised.")]
+    public static partial void BankPaymentRejected(this ILogger logger, string caseId, string program, string period, string reason);
+
+    [LoggerMessage(EventId = 5164, Level = LogLevel.Error, Message = "Status report for bank file {File} names a transfer the file did not hold.")]
+    public static partial void BankStatusUnknownTransfer(this ILogger logger, string file);
+
+    [LoggerMessage(EventId = 5165, Level = LogLevel.Information, Message = "Status report for bank file {File}: {Paid} paid, {Rejected} rejected, {Unknown} unknown.")]
+    public static partial void BankStatusRecorded(this ILogger logger, string file, int paid, int rejected, int unknown);
 }

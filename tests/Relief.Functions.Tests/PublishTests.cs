@@ -54,6 +54,8 @@ public sealed class PublishTests
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("publish-test-key-not-a-secret-0123456789"u8.ToArray()),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",
+            ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
+            ["Relief:Payments:Bank:StatusQueueName"] = UniqueNames.Queue("bank-status"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
         }, new Dictionary<string, string> { ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Pub" + Path.GetFileName(output).Replace("-", "", StringComparison.Ordinal)[..12] }, output);
         var health = await host.Client.GetAsync("api/health");

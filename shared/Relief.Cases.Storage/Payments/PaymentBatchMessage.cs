@@ -12,4 +12,5 @@ namespace Relief.Cases.Storage.Payments;
 /// <param name="Number">The batch's number within the shard (from 1).</param>
 /// <param name="Keys">Idempotency keys of the instructions.</param>
 /// <param name="Amount">Yuan of the batch (a control sum).</param>
-public sealed record PaymentBatchMessage(string Jurisdiction, string LedgerMonth, int Shard, int Number, IReadOnlyList<string> Keys, decimal Amount);
+/// <param name="RunId">The run that announced it (a payroll run's start, a decision's operation): with the other fields it names the bank file.</param>
+public sealed record PaymentBatchMessage(string Jurisdiction, string LedgerMonth, int Shard, int Number, IReadOnlyList<string> Keys, decimal Amount, string RunId);

@@ -92,6 +92,13 @@ public sealed class PaymentLedger
         return row.HasValue ? new LedgerEntry(ToInstruction(row.Value!), Enum.Parse<PaymentStatus>(row.Value!.GetString("Status")), false) : null;
     }
 
+    /// <summary>One payment by its partition and key, or null.</summary>
+    public async Task<LedgerEntry?> FindAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? new LedgerEntry(ToInstruction(row.Value!), Enum.Parse<PaymentStatus>(row.Value!.GetString("Status")), false) : null;
+    }
+
     /// <summary>Every instruction of one ledger month and shard of a jurisdiction.</summary>
     public async IAsyncEnumerable<LedgerEntry> ReadAsync(string root, string ledgerMonth, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -100,6 +107,61 @@ public sealed class PaymentLedger
         {
             yield return new LedgerEntry(ToInstruction(row), Enum.Parse<PaymentStatus>(row.GetString("Status")), false);
         }
+    }
+
+    /// <summary>
+    /// Moves one payment to <paramref name="to"/> and appends the event, in one transaction on the row's ETag (a
+    /// concurrent change makes it read again). With <paramref name="file"/> the payment is also tied to that bank file
+    /// (a <see cref="PaymentStatus.Sent"/> payment belongs to exactly one file). A payment already in
+    /// <paramref name="to"/> (and that file) is left as it is.
+    /// </summary>
+    public async Task<LedgerTransition> TransitionAsync(string partition, string key, PaymentStatus to, string? reason, string? file, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        for (int attempt = 1; ; attempt++)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue) return LedgerTransition.Missing;
+            TableEntity row = found.Value!;
+            var from = Enum.Parse<PaymentStatus>(row.GetString("Status"));
+            string? currentFile = row.GetString("File");
+            if (from == to && (file is null || file == currentFile)) return new LedgerTransition(LedgerTransitionOutcome.Unchanged, from, currentFile, ToInstruction(row));
+            if (!PaymentTransitions.IsAllowed(from, to)) return new LedgerTransition(LedgerTransitionOutcome.Refused, from, currentFile, ToInstruction(row));
+
+            int events = (row.GetInt32("Events") ?? 1) + 1;
+            row["Status"] = to.ToString();
+            row["Events"] = events;
+            if (file is not null) row["File"] = file;
+            if (reason is not null) row["Reason"] = reason;
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
+                        new TableTransactionAction(TableTransactionActionType.Add, EventRow(partition, key, events, to, reason ?? file, _time.GetUtcNow())),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+                return new LedgerTransition(LedgerTransitionOutcome.Moved, from, file ?? currentFile, ToInstruction(row));
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Changed meanwhile: read it again.
+            }
+        }
+    }
+
+    /// <summary>The events of one payment, oldest first (status and reason or file).</summary>
+    public async Task<IReadOnlyList<(PaymentStatus Status, string? Detail, DateTimeOffset At)>> EventsAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var events = new List<(PaymentStatus, string?, DateTimeOffset)>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {key + "|ev|"} and RowKey lt {key + "|ev|~"}");
+        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add((Enum.Parse<PaymentStatus>(row.GetString("Status")), row.GetString("Reason"), row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+
+        return events;
     }
 
     private async Task<IReadOnlyList<LedgerEntry>> WriteChunkAsync(string partition, string jurisdiction, PaymentInstruction[] chunk, CancellationToken cancellationToken)
@@ -169,6 +231,7 @@ public sealed class PaymentLedger
         ["AmountFen"] = decimal.ToInt64(i.Amount * 100m),
         ["Source"] = i.Source.ToString(),
         ["Status"] = PaymentStatus.Instructed.ToString(),
+        ["Events"] = 1,
         ["CreatedAt"] = i.CreatedAt,
     };
 

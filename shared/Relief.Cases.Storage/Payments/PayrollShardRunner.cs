@@ -60,7 +60,8 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
             {
                 batchCount++;
                 await batches.WriteAsync(
-                    new PaymentBatchMessage(root, period.ToString(), shard, batchCount, unsent.Select(e => e.Instruction.IdempotencyKey).ToArray(), unsent.Sum(e => e.Instruction.Amount)),
+                    new PaymentBatchMessage(root, period.ToString(), shard, batchCount, unsent.Select(e => e.Instruction.IdempotencyKey).ToArray(), unsent.Sum(e => e.Instruction.Amount),
+                        "payroll-" + instructedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     cancellationToken).ConfigureAwait(false);
             }
 

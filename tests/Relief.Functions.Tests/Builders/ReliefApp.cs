@@ -50,6 +50,9 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>The payment ledger table.</summary>
     public string LedgerTable => _settings["Relief:Payments:Storage:LedgerTableName"];
 
+    /// <summary>A bank-exchange setting (<c>Relief:Payments:Bank:…</c>).</summary>
+    public string Bank(string name) => _settings["Relief:Payments:Bank:" + name];
+
     /// <summary>The payroll batch queue.</summary>
     public string BatchQueue => _settings["Relief:Payments:Storage:BatchQueueName"];
 
@@ -82,6 +85,11 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Payments:Storage:LedgerTableName"] = UniqueNames.Table("ledger"),
             ["Relief:Payments:Storage:PayrollTableName"] = UniqueNames.Table("payrolls"),
             ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
+            ["Relief:Payments:Bank:StatusQueueName"] = UniqueNames.Queue("bank-status"),
+            ["Relief:Payments:Bank:RejectionQueueName"] = UniqueNames.Queue("rejections"),
+            ["Relief:Payments:Bank:OutboxContainerName"] = UniqueNames.Container("outbox"),
+            ["Relief:Payments:Bank:InboxContainerName"] = UniqueNames.Container("inbox"),
+            ["Relief:Payments:Bank:ManifestContainerName"] = UniqueNames.Container("manifests"),
         };
         var environment = new Dictionary<string, string>
         {

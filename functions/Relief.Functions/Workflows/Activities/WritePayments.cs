@@ -18,7 +18,7 @@ namespace Relief.Functions.Workflows.Activities;
 /// audit trail. At least once: a retry finds the enrolment and the instructions already there and writes nothing twice
 /// (the queue may see a message again; the bank adapter pays by the ledger).
 /// </summary>
-public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, ILogger<WritePayments> logger)
+public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, ILogger<WritePayments> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(WritePayments);
@@ -57,7 +57,17 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
             }
         }
 
-        await ledger.InstructAsync(record.Jurisdiction, instructions, cancellationToken).ConfigureAwait(false);
+        // Paid the same day: each ledger partition's unsent instructions go to the bank adapter as one batch.
+        var entries = await ledger.InstructAsync(record.Jurisdiction, instructions, cancellationToken).ConfigureAwait(false);
+        string root = PayrollShards.Root(record.Jurisdiction);
+        int number = 0;
+        foreach (var partition in entries.Where(e => e.Status == PaymentStatus.Instructed)
+                     .GroupBy(e => (Month: PaymentLedger.LedgerMonth(e.Instruction), Shard: PayrollShards.Of(e.Instruction.BeneficiaryId, register.Shards))))
+        {
+            await batches.WriteAsync(new PaymentBatchMessage(root, partition.Key.Month, partition.Key.Shard, ++number,
+                partition.Select(e => e.Instruction.IdempotencyKey).ToArray(), partition.Sum(e => e.Instruction.Amount), "decision-" + input.OperationId), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var instruction in instructions)
         {
             await payments.WriteAsync(instruction, cancellationToken).ConfigureAwait(false);
