@@ -63,6 +63,7 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<PayrollShardRunner>();
         services.TryAddSingleton<BankFileSender>();
         services.TryAddSingleton<BankStatusReceiver>();
+        services.TryAddSingleton<PaymentReconciler>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());

@@ -21,7 +21,7 @@ namespace Relief.Cases.Storage.Payments;
 /// the file id comes from the batch's identity. A redelivered batch rebuilds the same file from the payments tied to
 /// it; a payment already tied to another file is left out — so a crash between writing a file and recording it, or a
 /// batch announced twice, never puts a payment in two files. A payment with no account on file stays instructed and
-/// becomes a work item.
+/// becomes a work item (once per payment, however often it is announced).
 /// </summary>
 public sealed class BankFileSender
 {
@@ -93,7 +93,7 @@ public sealed class BankFileSender
 
             if (payee is null)
             {
-                if (entry.Status == PaymentStatus.Instructed)
+                if (entry.Status == PaymentStatus.Instructed && await _ledger.MarkHeldAsync(partition, key, cancellationToken).ConfigureAwait(false))
                 {
                     await _rejections.SendAsync(new PaymentRejectionMessage(instruction.CaseId, key, instruction.Program, instruction.Period, instruction.Amount, "NOACCOUNT", null), cancellationToken).ConfigureAwait(false);
                     _logger.BankPaymentHeld(instruction.CaseId, instruction.Program, instruction.Period);

@@ -151,6 +151,25 @@ public sealed class PaymentLedger
         }
     }
 
+    /// <summary>
+    /// Marks a payment as held for want of a bank account; true the first time (the caller raises one work item), false
+    /// when it was marked before or is gone.
+    /// </summary>
+    public async Task<bool> MarkHeldAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value!.GetBoolean("Held") == true) return false;
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(partition, key) { ["Held"] = true }, found.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false; // changed meanwhile (marked by another delivery, or sent): no second work item
+        }
+    }
+
     /// <summary>The events of one payment, oldest first (status and reason or file).</summary>
     public async Task<IReadOnlyList<(PaymentStatus Status, string? Detail, DateTimeOffset At)>> EventsAsync(string partition, string key, CancellationToken cancellationToken)
     {

@@ -222,4 +222,41 @@ public sealed class BankExchangeTests
 
         Assert.Contains("did not send", error.Message, StringComparison.Ordinal);
     }
+
+    // Issue 11 acceptance: reconciliation balances (instructed = paid + rejected + pending, in count and yuan), and an
+    // injected difference is listed.
+    [Fact]
+    public async Task Reconciliation_Balances_AndAnInjectedDifferenceIsListed()
+    {
+        var x = await CreateAsync();
+        await EnrolAsync(x, "hh-good", 1100m, GoodAccount);
+        await EnrolAsync(x, "hh-wrong", 700.50m, WrongAccount);
+        await EnrolAsync(x, "hh-none", 300m, account: null);
+        await x.Storage.PayAsync("qingdao", "2026-04");
+        foreach (var batch in await DrainBatchesAsync(x)) await x.Sender.SendAsync(batch, CancellationToken.None);
+        foreach (var report in await x.Bank.RunOnceAsync(CancellationToken.None)) await x.Receiver.ReceiveAsync(report, CancellationToken.None);
+        var reconciler = new PaymentReconciler(await TestStorage.TablesAsync(), x.Blobs, Options.Create(x.Storage.Options), Options.Create(x.Options));
+
+        var clean = await reconciler.ReconcileAsync("qingdao", "2026-04", CancellationToken.None);
+
+        Assert.True(clean.Balanced, string.Join("; ", clean.Differences.Select(d => d.Detail)));
+        Assert.Equal(new PaymentTotal(3, 2100.50m), clean.Instructed);
+        Assert.Equal(new PaymentTotal(1, 1100m), clean.Paid);
+        Assert.Equal(new PaymentTotal(1, 700.50m), clean.Rejected);
+        Assert.Equal(new PaymentTotal(1, 300m), clean.Pending);
+
+        // Someone changes a paid amount in the ledger table behind the application's back.
+        var table = (await TestStorage.TablesAsync()).GetTableClient(x.Storage.Options.LedgerTableName);
+        var good = (await x.Storage.LedgerAsync("qingdao", "2026-04")).Single(e => e.Instruction.BeneficiaryId == "hh-good").Instruction;
+        string partition = PayrollShards.LedgerPartition("qingdao", "2026-04", PayrollShards.Of("hh-good", 2));
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(partition, good.IdempotencyKey)).Value;
+        row["Amount"] = "1200.00";
+        await table.UpdateEntityAsync(row, row.ETag);
+
+        var tampered = await reconciler.ReconcileAsync("qingdao", "2026-04", CancellationToken.None);
+
+        Assert.False(tampered.Balanced);
+        Assert.Contains(tampered.Differences, d => d.Key == good.IdempotencyKey && d.Detail.Contains("1100.00 in bank file", StringComparison.Ordinal));
+        Assert.Contains(tampered.Differences, d => d.Key == good.IdempotencyKey && d.Detail.Contains("110000 fen", StringComparison.Ordinal));
+    }
 }

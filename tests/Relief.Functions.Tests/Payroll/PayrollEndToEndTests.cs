@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Relief.Cases.Intake;
 using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Queues;
 using Relief.Functions.Tests.Builders;
@@ -36,10 +37,58 @@ public sealed class PayrollEndToEndTests
         Assert.Equal(amount, done3.GetProperty("amount").GetDecimal());
         Assert.Equal(done1.GetProperty("shards").GetInt32(), done1.GetProperty("shardsDone").GetInt32());
 
-        // The payroll announced each month's instruction to the bank adapter in a batch without personal data.
-        var batches = await app.WaitForMessagesAsync<PaymentBatchMessage>(app.BatchQueue, m => m.Any(b => b.LedgerMonth == second));
-        Assert.All(batches, b => Assert.All(b.Keys, k => Assert.StartsWith("hh-", k, StringComparison.Ordinal)));
-        Assert.Contains(batches, b => b.LedgerMonth == first);
+        // No account on file: each month's payment is held for the caseworker — one work item per payment, however
+        // often the payroll announces it — and stays instructed (the money waits).
+        var held = await app.WaitForMessagesAsync<PaymentRejectionMessage>(app.Bank("RejectionQueueName"), m => m.Count(r => r.CaseId == caseId) >= 2);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // room for a duplicate to show up, were there one
+        held = await app.WaitForMessagesAsync<PaymentRejectionMessage>(app.Bank("RejectionQueueName"), m => m.Count(r => r.CaseId == caseId) >= 2);
+        Assert.Equal([first, second], held.Where(r => r.CaseId == caseId).Select(r => r.Period).Order());
+        Assert.All(held, r => Assert.Equal("NOACCOUNT", r.ReasonCode));
+        Assert.All(ledger, i => Assert.Equal("Instructed", i.GetString("Status")));
+    }
+
+    // Issue 11 § 4–6: the first month (paid the same day as the decision) and the next payroll go to the bank as pain.001
+    // files, the bank simulator answers with pain.002 (one account closed: AC04), the ledger follows, the rejection is a
+    // work item, and the month reconciles.
+    [Fact]
+    public async Task DecisionAndPayroll_ThroughTheBankSimulator_PaidOrRejected_MonthReconciles()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var (paidCase, amount) = await ApproveDibaoAsync(app, "6222000011112222");
+        var (closedCase, _) = await ApproveDibaoAsync(app, "6222000011114444", applicantId: TestIds.For(new DateOnly(1980, 5, 17), 7));
+        var bankOptions = new Relief.BankSimulator.BankSimulatorOptions
+        {
+            OutboxContainerName = app.Bank("OutboxContainerName"),
+            InboxContainerName = app.Bank("InboxContainerName"),
+            StatusQueueName = app.Bank("StatusQueueName"),
+        };
+        bankOptions.Rejections["6222000011114444"] = "AC04";
+        var bank = new Relief.BankSimulator.BankSimulator(
+            new Azure.Storage.Blobs.BlobServiceClient(app.ConnectionString),
+            new Azure.Storage.Queues.QueueServiceClient(app.ConnectionString, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.None }),
+            bankOptions, TimeProvider.System);
+        var first = FirstMonthAfter(DateTimeOffset.UtcNow);
+
+        // The decisions' first month: sent, answered, recorded.
+        await WaitForStatusesAsync(app, bank, paidCase, s => s.Count == 1 && s[0] == "Paid");
+        await WaitForStatusesAsync(app, bank, closedCase, s => s.Count == 1 && s[0] == "Rejected");
+
+        // The next month through the payroll.
+        var second = NextMonth(first);
+        await WaitForPayrollAsync(app, second, after: await StartAsync(app, second));
+        await WaitForStatusesAsync(app, bank, paidCase, s => s.Count == 2 && s.All(x => x == "Paid"));
+
+        // The closed account is refused each month until it is corrected; one work item per refused payment.
+        var rejections = await app.WaitForMessagesAsync<PaymentRejectionMessage>(app.Bank("RejectionQueueName"), m => m.Count(r => r.CaseId == closedCase) >= 2);
+        Assert.Equal([first, second], rejections.Where(r => r.CaseId == closedCase).Select(r => r.Period).Order());
+        Assert.All(rejections, r => Assert.Equal("AC04", r.ReasonCode));
+        Assert.DoesNotContain(rejections, r => r.CaseId == paidCase);
+        var reconciliation = await app.Client.GetFromJsonAsync<JsonElement>($"api/payrolls/{first}/reconciliation?jurisdiction=rehearsal");
+        var month = reconciliation.GetProperty("jurisdictions")[0];
+        Assert.True(month.GetProperty("balanced").GetBoolean(), month.ToString());
+        Assert.Equal(1, month.GetProperty("paid").GetProperty("count").GetInt32());
+        Assert.Equal(amount, month.GetProperty("paid").GetProperty("amount").GetDecimal());
+        Assert.Equal(1, month.GetProperty("rejected").GetProperty("count").GetInt32());
     }
 
     [Fact]
@@ -113,9 +162,36 @@ public sealed class PayrollEndToEndTests
         return rows;
     }
 
-    private static async Task<(string CaseId, decimal Amount)> ApproveDibaoAsync(ReliefApp app)
+    /// <summary>Runs the bank simulator until the case's payments in the ledger reach <paramref name="done"/> (a hang guard).</summary>
+    private static async Task WaitForStatusesAsync(ReliefApp app, Relief.BankSimulator.BankSimulator bank, string caseId, Func<IReadOnlyList<string>, bool> done)
     {
-        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+        var until = DateTime.UtcNow.AddSeconds(90);
+        IReadOnlyList<string> statuses = [];
+        while (DateTime.UtcNow < until)
+        {
+            await bank.RunOnceAsync(CancellationToken.None);
+            statuses = (await InstructionsAsync(app, caseId)).OrderBy(i => i.GetString("Period"), StringComparer.Ordinal).Select(i => i.GetString("Status")).ToArray();
+            if (done(statuses)) return;
+            await Task.Delay(500);
+        }
+
+        Assert.Fail($"The payments of {caseId} did not reach the expected statuses: {string.Join(", ", statuses)}\n{app.Host.Output[^Math.Min(4000, app.Host.Output.Length)..]}");
+    }
+
+    private static async Task<(string CaseId, decimal Amount)> ApproveDibaoAsync(ReliefApp app, string? account = null, string? applicantId = null)
+    {
+        var application = ReliefApp.Rehearsal(TestApplications.QingdaoDibao());
+        if (account is not null) application = application with { Payee = new PayeeRequest { AccountHolder = "张三", AccountNumber = account, BankCode = "102100099996" } };
+        if (applicantId is not null)
+        {
+            application = application with
+            {
+                Members = [application.Members![0] with { ResidentId = applicantId }, .. application.Members.Skip(1)],
+                Incomes = [application.Incomes![0] with { MemberResidentId = applicantId }],
+            };
+        }
+
+        var caseId = await app.SubmitAsync(application);
         await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
         await app.WaitForStepAsync(caseId, "Investigation");
         await app.AnswerVerificationsAsync(caseId);
