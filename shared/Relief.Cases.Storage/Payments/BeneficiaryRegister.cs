@@ -55,8 +55,8 @@ public sealed class BeneficiaryRegister
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            Entitlement existing = await GetAsync(entitlement.Jurisdiction, entitlement.BeneficiaryId, entitlement.Program, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The entitlement existed a moment ago and is gone; entitlements are never deleted.");
+            var row = await _table.GetEntityAsync<TableEntity>(ToEntity(entitlement).PartitionKey, entitlement.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Entitlement existing = FromEntity(row.Value);
             return (existing, false);
         }
     }
@@ -116,8 +116,9 @@ public sealed class BeneficiaryRegister
     }
 
     private TableEntity ToEntity(Entitlement e) => new(
-        PayrollShards.RegisterPartition(PayrollShards.Root(e.Jurisdiction), PayrollShards.Of(e.BeneficiaryId, _shards)), RowKey(e.BeneficiaryId, e.Program))
+        PayrollShards.RegisterPartition(PayrollShards.Root(e.Jurisdiction), PayrollShards.Of(e.BeneficiaryId, _shards)), e.Key)
     {
+        ["Plan"] = e.Plan is null ? null : JsonSerializer.Serialize(e.Plan.Select(p => new StoredPayment(p.Month.ToString(), p.Period, p.Amount)).ToArray(), StorageJson.Options),
         ["BeneficiaryId"] = e.BeneficiaryId,
         ["Program"] = e.Program,
         ["Jurisdiction"] = e.Jurisdiction,
@@ -132,9 +133,17 @@ public sealed class BeneficiaryRegister
         row.GetString("Jurisdiction"),
         row.GetString("CaseId"),
         row.GetInt32("Members") ?? 1,
-        JsonSerializer.Deserialize<StoredChange[]>(row.GetString("Changes"), StorageJson.Options)!.Select(c => c.ToChange()).ToArray());
+        JsonSerializer.Deserialize<StoredChange[]>(row.GetString("Changes"), StorageJson.Options)!.Select(c => c.ToChange()).ToArray())
+    {
+        Plan = row.GetString("Plan") is { } plan
+            ? JsonSerializer.Deserialize<StoredPayment[]>(plan, StorageJson.Options)!.Select(p => new PlannedPayment(PayPeriod.Parse(p.Month), p.Period, p.Amount)).ToArray()
+            : null,
+    };
 
     private static string RowKey(string beneficiaryId, string program) => beneficiaryId + "|" + program;
+
+    /// <summary>A planned payment as stored.</summary>
+    private sealed record StoredPayment(string Month, string Period, decimal Amount);
 
     /// <summary>A change as stored (periods as <c>yyyy-MM</c> text).</summary>
     private sealed record StoredChange(EntitlementChangeKind Kind, string From, decimal? MonthlyAmount, string? Until, string Reason, string Reference, DateTimeOffset RecordedAt)

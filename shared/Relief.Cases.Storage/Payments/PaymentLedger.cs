@@ -46,10 +46,11 @@ public sealed class PaymentLedger
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The ledger month of an instruction: its period when monthly, else the China month it was created in.</summary>
+    /// <summary>The ledger month of an instruction: its own month (instalments), its period when monthly, else the China month it was created in.</summary>
     public static string LedgerMonth(PaymentInstruction instruction)
     {
         ArgumentNullException.ThrowIfNull(instruction);
+        if (instruction.Month is { } month) return month.ToString();
         return PayPeriod.TryParse(instruction.Period, out PayPeriod period)
             ? period.ToString()
             : PayPeriod.Of(ChinaStandardTime.DateOf(instruction.CreatedAt)).ToString();
@@ -250,6 +251,7 @@ public sealed class PaymentLedger
         ["AmountFen"] = decimal.ToInt64(i.Amount * 100m),
         ["Source"] = i.Source.ToString(),
         ["Status"] = PaymentStatus.Instructed.ToString(),
+        ["Month"] = i.Month?.ToString(),
         ["Events"] = 1,
         ["CreatedAt"] = i.CreatedAt,
     };
@@ -270,5 +272,8 @@ public sealed class PaymentLedger
         row.GetString("Period"),
         decimal.Parse(row.GetString("Amount"), CultureInfo.InvariantCulture),
         Enum.Parse<FundSource>(row.GetString("Source")),
-        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+    {
+        Month = row.GetString("Month") is { } month ? PayPeriod.Parse(month) : null,
+    };
 }

@@ -26,13 +26,14 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         int total = 0, created = 0, batchCount = 0;
         decimal amount = 0m;
-        var pending = new List<(Entitlement Entitlement, decimal Amount)>(BatchSize);
+        var pending = new List<(Entitlement Entitlement, string Period, decimal Amount, PayPeriod? Month)>(BatchSize);
         await foreach (Entitlement entitlement in register.ReadShardAsync(root, shard, cancellationToken).ConfigureAwait(false))
         {
-            decimal due = entitlement.AmountFor(period);
-            if (due <= 0m) continue;
-            pending.Add((entitlement, due));
-            if (pending.Count == BatchSize) await FlushAsync().ConfigureAwait(false);
+            foreach (var (label, due, month) in entitlement.PaymentsFor(period))
+            {
+                pending.Add((entitlement, label, due, month));
+                if (pending.Count >= BatchSize) await FlushAsync().ConfigureAwait(false);
+            }
         }
 
         if (pending.Count > 0) await FlushAsync().ConfigureAwait(false);
@@ -48,7 +49,7 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
             foreach (var group in pending.GroupBy(p => p.Entitlement.Jurisdiction, StringComparer.Ordinal))
             {
                 PaymentInstruction[] instructions = group.Select(p => new PaymentInstruction(
-                    p.Entitlement.BeneficiaryId, p.Entitlement.CaseId, p.Entitlement.Program, period.ToString(), p.Amount, FundSource.Regular, instructedAt)).ToArray();
+                    p.Entitlement.BeneficiaryId, p.Entitlement.CaseId, p.Entitlement.Program, p.Period, p.Amount, FundSource.Regular, instructedAt) { Month = p.Month }).ToArray();
                 entries.AddRange(await ledger.InstructAsync(group.Key, instructions, cancellationToken).ConfigureAwait(false));
             }
 

@@ -25,8 +25,48 @@ public sealed record Entitlement(
     /// <summary>The largest monthly amount accepted (yuan): far above any standard × household size.</summary>
     public const decimal MaxMonthlyAmount = 1_000_000m;
 
-    /// <summary>Beneficiary and program: one entitlement each.</summary>
-    public string Key => BeneficiaryId + "|" + Program;
+    /// <summary>
+    /// For a payment plan (expenditure-type instalments, 分期救助): the one-off payments and their months, paid by the
+    /// payroll of each month; null for a monthly benefit.
+    /// </summary>
+    public IReadOnlyList<PlannedPayment>? Plan { get; init; }
+
+    /// <summary>Beneficiary and program (and the case, for a plan: a household may have two plans): one entitlement each.</summary>
+    public string Key => Plan is null ? BeneficiaryId + "|" + Program : BeneficiaryId + "|" + Program + "|" + CaseId;
+
+    /// <summary>A payment plan (instalments) registered on approval: paid month by month, finished after its last payment.</summary>
+    public static Entitlement ForPlan(string beneficiaryId, string program, string jurisdiction, string caseId, int members, IReadOnlyList<PlannedPayment> plan, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Count == 0 || plan.Any(p => p.Amount <= 0m || decimal.Round(p.Amount, 2) != p.Amount))
+        {
+            throw new ArgumentException("A plan holds at least one payment, each positive and to the fen.", nameof(plan));
+        }
+
+        PayPeriod first = plan.Min(p => p.Month);
+        var enrolment = new EntitlementChange(EntitlementChangeKind.Enrolled, first, plan.Sum(p => p.Amount), null, "Instalment plan approved", caseId, recordedAt);
+        return new Entitlement(beneficiaryId, program, jurisdiction, caseId, Math.Max(1, members), [enrolment]) { Plan = plan };
+    }
+
+    /// <summary>
+    /// The payments due in <paramref name="period"/>: the monthly amount in force (period <c>yyyy-MM</c>), or the plan's
+    /// payments of that month (their own periods) — none once the entitlement is suspended or ended.
+    /// </summary>
+    public IEnumerable<(string Period, decimal Amount, PayPeriod? Month)> PaymentsFor(PayPeriod period)
+    {
+        if (Plan is null)
+        {
+            decimal amount = AmountFor(period);
+            if (amount > 0m) yield return (period.ToString(), amount, null);
+            yield break;
+        }
+
+        if (StateAt(period) != EntitlementState.Active) yield break;
+        foreach (PlannedPayment payment in Plan.Where(p => p.Month == period))
+        {
+            yield return (payment.Period, payment.Amount, payment.Month);
+        }
+    }
 
     /// <summary>A new entitlement from its enrolment.</summary>
     public static EntitlementResult Enrol(string beneficiaryId, string program, string jurisdiction, string caseId, int members, EntitlementChange enrolment)
@@ -113,6 +153,12 @@ public sealed record Entitlement(
             ? EntitlementResult.Refused(string.Create(CultureInfo.InvariantCulture, $"A monthly amount is positive, at most {MaxMonthlyAmount}, and to the fen; got {change.MonthlyAmount?.ToString(CultureInfo.InvariantCulture) ?? "none"}."))
             : null;
 }
+
+/// <summary>One payment of a plan: its month, its own period label (e.g. <c>instalment-2@case-1</c>) and amount.</summary>
+/// <param name="Month">The month it is paid in.</param>
+/// <param name="Period">Its period label (part of the idempotency key).</param>
+/// <param name="Amount">Yuan, to the fen.</param>
+public sealed record PlannedPayment(PayPeriod Month, string Period, decimal Amount);
 
 /// <summary>Where an entitlement stands in a month.</summary>
 public enum EntitlementState

@@ -24,6 +24,13 @@ public sealed record PaymentInstruction(
     FundSource Source,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// For a one-off payment, the month it belongs to (an instalment's planned month): every writer files it under the
+    /// same ledger month, so it is written once whoever writes it. Null: the period's month (monthly payments) or the
+    /// month of <see cref="CreatedAt"/> (advances, balances).
+    /// </summary>
+    public PayPeriod? Month { get; init; }
+
     /// <summary>Beneficiary, program and period: one payment each, ever.</summary>
     public string IdempotencyKey => $"{BeneficiaryId}|{Program}|{Period}";
 

@@ -48,7 +48,7 @@ public static class PaymentPlanner
             case AssistanceProgram.TemporaryExpenditure:
                 return assessment.Instalments
                     .Select(i => new PaymentInstruction(beneficiaryId, caseId, program,
-                        OneOffPeriod(string.Create(CultureInfo.InvariantCulture, $"instalment-{i.Number}"), caseId), i.Amount, FundSource.Regular, createdAt))
+                        OneOffPeriod(string.Create(CultureInfo.InvariantCulture, $"instalment-{i.Number}"), caseId), i.Amount, FundSource.Regular, createdAt) { Month = PayPeriod.Of(i.Month) })
                     .ToArray();
             default:
                 throw new ArgumentException("The emergency type is paid by ForAdvanceRelief and ForEmergencyBalance.", nameof(assessment));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Relief.Cases.Payments;
 using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Queues;
+using Relief.Cases.Storage.Tests.Builders;
 
 namespace Relief.Cases.Storage.Tests.Payments;
 
@@ -9,7 +10,7 @@ public sealed class PayrollShardRunnerTests
 {
     // Issue 11 acceptance: three months of payroll for a mixed set of households — each active entitlement paid once
     // per month with the amount in force (an adjustment from the next month, a gradual exit ending, a termination
-    // stopping from the next month).
+    // stopping from the next month, an instalment plan finishing).
     [Fact]
     public async Task ThreeMonths_MixedHouseholds_EachPaidOncePerMonthTheAmountInForce()
     {
@@ -20,16 +21,22 @@ public sealed class PayrollShardRunnerTests
         await storage.EnrolAsync("hh-terminated", 300m, "2026-01");
         await storage.EnrolAsync("hh-late", 900m, "2026-03");
         await storage.EnrolAsync("hh-elsewhere", 800m, "2026-01", jurisdiction: "liyang");
+        var plan = new[]
+        {
+            new PlannedPayment(PayPeriod.Parse("2026-01"), "instalment-1@case-plan", 333.34m),
+            new PlannedPayment(PayPeriod.Parse("2026-02"), "instalment-2@case-plan", 333.33m),
+        };
+        await storage.Register.EnrolAsync(Entitlement.ForPlan("hh-steady", "temporary-expenditure", "qingdao/shinan", "case-plan", 2, plan, TestCases.T0), CancellationToken.None);
         Assert.True((await storage.Register.AppendAsync("qingdao/shinan", "hh-adjusted", "dibao", PaymentStorage.Change(EntitlementChangeKind.Adjusted, "2026-02", 650m), CancellationToken.None)).Applied);
         Assert.True((await storage.Register.AppendAsync("qingdao/shinan", "hh-exiting", "dibao", PaymentStorage.Change(EntitlementChangeKind.GradualExit, "2026-02", until: "2026-02"), CancellationToken.None)).Applied);
         Assert.True((await storage.Register.AppendAsync("qingdao/shinan", "hh-terminated", "dibao", PaymentStorage.Change(EntitlementChangeKind.Terminated, "2026-02"), CancellationToken.None)).Applied);
 
         foreach (string month in new[] { "2026-01", "2026-02", "2026-03" }) await storage.PayAsync("qingdao", month);
 
-        Dictionary<string, decimal> Paid(IReadOnlyList<LedgerEntry> entries) => entries.ToDictionary(e => e.Instruction.BeneficiaryId, e => e.Instruction.Amount);
-        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady"] = 1100m, ["hh-adjusted"] = 700m, ["hh-exiting"] = 500m, ["hh-terminated"] = 300m }, Paid(await storage.LedgerAsync("qingdao", "2026-01")));
-        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady"] = 1100m, ["hh-adjusted"] = 650m, ["hh-exiting"] = 500m }, Paid(await storage.LedgerAsync("qingdao", "2026-02")));
-        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady"] = 1100m, ["hh-adjusted"] = 650m, ["hh-late"] = 900m }, Paid(await storage.LedgerAsync("qingdao", "2026-03")));
+        Dictionary<string, decimal> Paid(IReadOnlyList<LedgerEntry> entries) => entries.ToDictionary(e => e.Instruction.BeneficiaryId + "|" + e.Instruction.Period, e => e.Instruction.Amount);
+        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady|2026-01"] = 1100m, ["hh-steady|instalment-1@case-plan"] = 333.34m, ["hh-adjusted|2026-01"] = 700m, ["hh-exiting|2026-01"] = 500m, ["hh-terminated|2026-01"] = 300m }, Paid(await storage.LedgerAsync("qingdao", "2026-01")));
+        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady|2026-02"] = 1100m, ["hh-steady|instalment-2@case-plan"] = 333.33m, ["hh-adjusted|2026-02"] = 650m, ["hh-exiting|2026-02"] = 500m }, Paid(await storage.LedgerAsync("qingdao", "2026-02")));
+        Assert.Equal(new Dictionary<string, decimal> { ["hh-steady|2026-03"] = 1100m, ["hh-adjusted|2026-03"] = 650m, ["hh-late|2026-03"] = 900m }, Paid(await storage.LedgerAsync("qingdao", "2026-03")));
         Assert.Empty(await storage.LedgerAsync("liyang", "2026-03")); // another jurisdiction's payroll, not run here
     }
 

@@ -57,6 +57,20 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
             }
         }
 
+        if (input.Kind == PaymentKind.Approval && assessment.Program == AssistanceProgram.TemporaryExpenditure && instructions.Count > 0)
+        {
+            // Instalments (分期救助): a plan in the register, each paid by the payroll of its month; only those already due are paid now.
+            var plan = instructions.Select(i => new PlannedPayment(i.Month ?? PayPeriod.Of(today), i.Period, i.Amount)).ToArray();
+            var (_, created) = await register.EnrolAsync(Entitlement.ForPlan(beneficiary, instructions[0].Program, record.Jurisdiction, input.CaseId, application.Household.CountedMembers.Count, plan, input.At), cancellationToken).ConfigureAwait(false);
+            if (created)
+            {
+                notes.Add(new AuditNote(AuditEntryKind.PaymentInstructed, "system", string.Create(CultureInfo.InvariantCulture,
+                    $"Instalment plan registered: {plan.Length} payments, {plan.Sum(p => p.Amount):0.00} yuan, {plan.Min(p => p.Month)} to {plan.Max(p => p.Month)}, paid by the monthly payroll.")));
+            }
+
+            instructions = instructions.Where(i => i.Month is not { } month || month <= PayPeriod.Of(today)).ToArray();
+        }
+
         // Paid the same day: each ledger partition's unsent instructions go to the bank adapter as one batch.
         var entries = await ledger.InstructAsync(record.Jurisdiction, instructions, cancellationToken).ConfigureAwait(false);
         string root = PayrollShards.Root(record.Jurisdiction);
