@@ -73,42 +73,45 @@ public sealed class BankFileSender
         string file = FileId(batch);
         string partition = PayrollShards.LedgerPartition(batch.Jurisdiction, batch.LedgerMonth, batch.Shard);
         var payees = new Dictionary<string, Payee?>(StringComparer.Ordinal);
-        var transfers = new List<CreditTransfer>();
-        var manifest = new List<ManifestEntry>();
-        foreach (string key in batch.Keys.Distinct(StringComparer.Ordinal))
+        string[] keys = batch.Keys.Distinct(StringComparer.Ordinal).ToArray();
+        var rows = await _ledger.ReadManyAsync(partition, keys, cancellationToken).ConfigureAwait(false);
+        var payable = new List<string>(keys.Length);
+        foreach (string key in keys)
         {
-            LedgerEntry? entry = await _ledger.FindAsync(partition, key, cancellationToken).ConfigureAwait(false);
-            if (entry is null)
+            if (!rows.TryGetValue(key, out var row))
             {
                 _logger.BankPaymentMissing(file, batch.LedgerMonth);
                 continue;
             }
 
-            PaymentInstruction instruction = entry.Instruction;
+            PaymentInstruction instruction = row.Entry.Instruction;
             if (!payees.TryGetValue(instruction.CaseId, out Payee? payee))
             {
                 payee = PayeeOf(await _cases.GetApplicationAsync(instruction.CaseId, cancellationToken).ConfigureAwait(false));
                 payees[instruction.CaseId] = payee;
             }
 
-            if (payee is null)
+            if (payee is not null)
             {
-                if (entry.Status == PaymentStatus.Instructed && await _ledger.MarkHeldAsync(partition, key, cancellationToken).ConfigureAwait(false))
-                {
-                    await _rejections.SendAsync(new PaymentRejectionMessage(instruction.CaseId, key, instruction.Program, instruction.Period, instruction.Amount, "NOACCOUNT", null), cancellationToken).ConfigureAwait(false);
-                    _logger.BankPaymentHeld(instruction.CaseId, instruction.Program, instruction.Period);
-                }
-
-                continue;
+                payable.Add(key);
             }
-
-            LedgerTransition tied = await _ledger.TransitionAsync(partition, key, PaymentStatus.Sent, null, file, cancellationToken).ConfigureAwait(false);
-            if (tied.Outcome is LedgerTransitionOutcome.Moved or LedgerTransitionOutcome.Unchanged && tied.File == file)
+            else if (row.Entry.Status == PaymentStatus.Instructed && await _ledger.MarkHeldAsync(partition, key, cancellationToken).ConfigureAwait(false))
             {
-                string e2e = BankIds.EndToEndId(key);
-                transfers.Add(new CreditTransfer(e2e, instruction.Amount, payee.AccountHolder, payee.AccountNumber, payee.BankCode, $"{instruction.Program} {instruction.Period}"));
-                manifest.Add(new ManifestEntry(e2e, partition, key, instruction.Amount));
+                await _rejections.SendAsync(new PaymentRejectionMessage(instruction.CaseId, key, instruction.Program, instruction.Period, instruction.Amount, "NOACCOUNT", null), cancellationToken).ConfigureAwait(false);
+                _logger.BankPaymentHeld(instruction.CaseId, instruction.Program, instruction.Period);
             }
+        }
+
+        // Tie first (ETag-guarded, 50 per transaction), then write: a payment is in one file only.
+        var transfers = new List<CreditTransfer>();
+        var manifest = new List<ManifestEntry>();
+        foreach (string key in await _ledger.TieToFileAsync(partition, payable, file, cancellationToken).ConfigureAwait(false))
+        {
+            PaymentInstruction instruction = rows[key].Entry.Instruction;
+            Payee payee = payees[instruction.CaseId]!;
+            string e2e = BankIds.EndToEndId(key);
+            transfers.Add(new CreditTransfer(e2e, instruction.Amount, payee.AccountHolder, payee.AccountNumber, payee.BankCode, $"{instruction.Program} {instruction.Period}"));
+            manifest.Add(new ManifestEntry(e2e, partition, key, instruction.Amount));
         }
 
         if (transfers.Count == 0) return (file, 0);

@@ -153,6 +153,77 @@ public sealed class PaymentLedger
     }
 
     /// <summary>
+    /// The payments of one partition among <paramref name="keys"/>, read with one partition query (a batch's payments
+    /// share a partition), each with its status and bank file.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (LedgerEntry Entry, string? File)>> ReadManyAsync(string partition, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, (LedgerEntry, string?)>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {InstructionKind}");
+        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.Contains(row.RowKey))
+            {
+                found[row.RowKey] = (new LedgerEntry(ToInstruction(row), Enum.Parse<PaymentStatus>(row.GetString("Status")), false), row.GetString("File"));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Ties instructed payments of one partition to bank file <paramref name="file"/> (→ <see cref="PaymentStatus.Sent"/>),
+    /// 50 per table transaction on each row's ETag; returns the keys tied to the file (including those tied by an earlier
+    /// delivery). A payment changed meanwhile is retried singly; one tied to another file is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TieToFileAsync(string partition, IReadOnlyCollection<string> keys, string file, CancellationToken cancellationToken)
+    {
+        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        var tied = new List<string>();
+        var claim = new List<TableEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {InstructionKind}");
+        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!wanted.Contains(row.RowKey)) continue;
+            string status = row.GetString("Status");
+            if (status == nameof(PaymentStatus.Sent) && row.GetString("File") == file) tied.Add(row.RowKey);
+            else if (status == nameof(PaymentStatus.Instructed)) claim.Add(row);
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (TableEntity[] chunk in claim.Chunk(InstructionsPerTransaction))
+        {
+            var actions = new List<TableTransactionAction>(chunk.Length * 2);
+            foreach (TableEntity row in chunk)
+            {
+                int events = (row.GetInt32("Events") ?? 1) + 1;
+                row["Status"] = nameof(PaymentStatus.Sent);
+                row["File"] = file;
+                row["Events"] = events;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventRow(partition, row.RowKey, events, PaymentStatus.Sent, file, now)));
+            }
+
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                tied.AddRange(chunk.Select(r => r.RowKey));
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                foreach (TableEntity row in chunk)
+                {
+                    var one = await TransitionAsync(partition, row.RowKey, PaymentStatus.Sent, null, file, cancellationToken).ConfigureAwait(false);
+                    if (one.Outcome is LedgerTransitionOutcome.Moved or LedgerTransitionOutcome.Unchanged && one.File == file) tied.Add(row.RowKey);
+                }
+            }
+        }
+
+        return tied;
+    }
+
+    /// <summary>
     /// Marks a payment as held for want of a bank account; true the first time (the caller raises one work item), false
     /// when it was marked before or is gone.
     /// </summary>

@@ -50,6 +50,9 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>The payment ledger table.</summary>
     public string LedgerTable => _settings["Relief:Payments:Storage:LedgerTableName"];
 
+    /// <summary>An app setting the test run chose.</summary>
+    public string Setting(string name) => _settings[name];
+
     /// <summary>A bank-exchange setting (<c>Relief:Payments:Bank:…</c>).</summary>
     public string Bank(string name) => _settings["Relief:Payments:Bank:" + name];
 

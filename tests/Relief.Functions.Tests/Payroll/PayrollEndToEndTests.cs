@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Relief.Cases.Intake;
+using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Queues;
 using Relief.Functions.Tests.Builders;
@@ -91,6 +92,52 @@ public sealed class PayrollEndToEndTests
         Assert.Equal(1, month.GetProperty("rejected").GetProperty("count").GetInt32());
     }
 
+    // Issue 11 acceptance: the host killed (-9) in the middle of a payroll → a new host resumes it; none missing, none doubled.
+    [Fact]
+    public async Task HostKilledMidPayroll_ANewHostFinishesIt_NoneMissingNoneDoubled()
+    {
+        var app = await ReliefApp.StartAsync();
+        await using var _ = app;
+        const int households = 20_000;
+        const string period = "2030-01";
+        string caseId = "seed" + Guid.NewGuid().ToString("N")[..12];
+        var cases = new Relief.Cases.Storage.Cases.CaseStore(new TableServiceClient(app.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(app.ConnectionString),
+            Microsoft.Extensions.Options.Options.Create(new Relief.Cases.Storage.Cases.CaseStoreOptions { TableName = app.CaseTable }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Relief.Cases.Storage.Cases.CaseStore>.Instance);
+        await cases.CreateAsync(
+            new Relief.Cases.Records.CaseRecord { CaseId = caseId, Program = AssistanceProgram.Dibao, Jurisdiction = "rehearsal/drill", Step = Relief.Cases.Lifecycle.CaseStep.Approved, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow },
+            TestApplications.QingdaoDibao() with { Payee = new PayeeRequest { AccountHolder = "张三", AccountNumber = "6222000011112222", BankCode = "102100099996" } },
+            CancellationToken.None);
+        var register = new BeneficiaryRegister(new TableServiceClient(app.ConnectionString),
+            Microsoft.Extensions.Options.Options.Create(new PaymentStorageOptions { RegisterTableName = app.Setting("Relief:Payments:Storage:RegisterTableName") }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BeneficiaryRegister>.Instance);
+        var enrolment = new Relief.Cases.Payments.EntitlementChange(Relief.Cases.Payments.EntitlementChangeKind.Enrolled, Relief.Cases.Payments.PayPeriod.Parse(period), 0m, null, "seeded", caseId, DateTimeOffset.UtcNow);
+        Assert.Equal(households, await register.EnrolManyAsync(Enumerable.Range(0, households).Select(i =>
+            Relief.Cases.Payments.Entitlement.Enrol($"hh-seed{i:00000}", "dibao", "rehearsal/drill", caseId, 1, enrolment with { MonthlyAmount = 100m + (i % 100) }).Entitlement!), CancellationToken.None));
+        decimal expected = Enumerable.Range(0, households).Sum(i => 100m + (i % 100));
+
+        var started = await StartAsync(app, period);
+        int doneAtKill = await WaitForShardsAsync(app, period, atLeast: 1);
+        app.Host.Kill();
+        Assert.True(await app.Host.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the killed host did not exit");
+        await app.RestartAsync();
+        var done = await WaitForPayrollAsync(app, period, after: started, seconds: 300);
+
+        Assert.InRange(doneAtKill, 1, done.GetProperty("shards").GetInt32() - 1); // killed in the middle
+        var keys = new List<string>();
+        decimal total = 0m;
+        var ledger = new TableClient(app.ConnectionString, app.LedgerTable);
+        await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {"instruction"} and Period eq {period}"), select: ["RowKey", "Amount"]))
+        {
+            keys.Add(row.RowKey);
+            total += decimal.Parse(row.GetString("Amount"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(households, keys.Count);
+        Assert.Equal(households, keys.Distinct().Count());
+        Assert.Equal(expected, total);
+        Assert.Equal(households, done.GetProperty("instructions").GetInt32());
+    }
+
     [Fact]
     public async Task StartPayroll_BadPeriodOrUnknownJurisdiction_400NamingIt_AndProgressOfAMonthNeverRun_404()
     {
@@ -128,10 +175,30 @@ public sealed class PayrollEndToEndTests
         return at;
     }
 
-    /// <summary>Polls the progress URL until the rehearsal payroll of <paramref name="period"/> finished after <paramref name="after"/> (a hang guard).</summary>
-    private static async Task<JsonElement> WaitForPayrollAsync(ReliefApp app, string period, DateTimeOffset after)
+    /// <summary>Polls the progress URL until at least <paramref name="atLeast"/> shards of the rehearsal payroll are done; returns how many.</summary>
+    private static async Task<int> WaitForShardsAsync(ReliefApp app, string period, int atLeast)
     {
         var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            var response = await app.Client.GetAsync($"api/payrolls/{period}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var run = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jurisdictions").EnumerateArray().FirstOrDefault(j => j.GetProperty("jurisdiction").GetString() == "rehearsal");
+                if (run.ValueKind == JsonValueKind.Object && run.GetProperty("shardsDone").GetInt32() >= atLeast) return run.GetProperty("shardsDone").GetInt32();
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"No shard of the payroll of {period} finished.");
+        return 0;
+    }
+
+    /// <summary>Polls the progress URL until the rehearsal payroll of <paramref name="period"/> finished after <paramref name="after"/> (a hang guard).</summary>
+    private static async Task<JsonElement> WaitForPayrollAsync(ReliefApp app, string period, DateTimeOffset after, int seconds = 90)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
         string last = string.Empty;
         while (DateTime.UtcNow < until)
         {
