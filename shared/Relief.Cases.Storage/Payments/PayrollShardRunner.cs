@@ -25,6 +25,15 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         int total = 0, created = 0, batchCount = 0;
+
+        // What an earlier run already wrote (one partition query): a rerun writes only what is missing, without
+        // meeting a conflict per instruction.
+        var earlier = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        await foreach (LedgerEntry entry in ledger.ReadAsync(root, period.ToString(), shard, cancellationToken).ConfigureAwait(false))
+        {
+            earlier[entry.Instruction.IdempotencyKey] = entry;
+        }
+
         decimal amount = 0m;
         var pending = new List<(Entitlement Entitlement, string Period, decimal Amount, PayPeriod? Month)>(BatchSize);
         await foreach (Entitlement entitlement in register.ReadShardAsync(root, shard, cancellationToken).ConfigureAwait(false))
@@ -48,9 +57,15 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
             var entries = new List<LedgerEntry>(pending.Count);
             foreach (var group in pending.GroupBy(p => p.Entitlement.Jurisdiction, StringComparer.Ordinal))
             {
-                PaymentInstruction[] instructions = group.Select(p => new PaymentInstruction(
-                    p.Entitlement.BeneficiaryId, p.Entitlement.CaseId, p.Entitlement.Program, p.Period, p.Amount, FundSource.Regular, instructedAt) { Month = p.Month }).ToArray();
-                entries.AddRange(await ledger.InstructAsync(group.Key, instructions, cancellationToken).ConfigureAwait(false));
+                var missing = new List<PaymentInstruction>();
+                foreach (var p in group)
+                {
+                    var instruction = new PaymentInstruction(p.Entitlement.BeneficiaryId, p.Entitlement.CaseId, p.Entitlement.Program, p.Period, p.Amount, FundSource.Regular, instructedAt) { Month = p.Month };
+                    if (earlier.TryGetValue(instruction.IdempotencyKey, out LedgerEntry? found)) entries.Add(found);
+                    else missing.Add(instruction);
+                }
+
+                if (missing.Count > 0) entries.AddRange(await ledger.InstructAsync(group.Key, missing, cancellationToken).ConfigureAwait(false));
             }
 
             total += entries.Count;
