@@ -64,6 +64,7 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<BankFileSender>();
         services.TryAddSingleton<BankStatusReceiver>();
         services.TryAddSingleton<PaymentReconciler>();
+        services.TryAddSingleton<PayeeCorrections>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -107,7 +108,8 @@ public sealed class CaseStorageInitializer(
     PayrollProgress payrolls,
     PaymentBatchWriter batches,
     BankFileSender bankFiles,
-    BankStatusReceiver bankStatuses) : IHostedService
+    BankStatusReceiver bankStatuses,
+    PayeeCorrections payees) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -125,6 +127,7 @@ public sealed class CaseStorageInitializer(
         await batches.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await bankFiles.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await bankStatuses.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await payees.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

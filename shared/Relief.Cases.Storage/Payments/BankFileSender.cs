@@ -27,6 +27,7 @@ public sealed class BankFileSender
 {
     private readonly PaymentLedger _ledger;
     private readonly ICaseStore _cases;
+    private readonly PayeeCorrections _corrections;
     private readonly BlobContainerClient _outbox;
     private readonly BlobContainerClient _manifests;
     private readonly JsonQueue _rejections;
@@ -35,7 +36,7 @@ public sealed class BankFileSender
     private readonly ILogger<BankFileSender> _logger;
 
     /// <summary>Creates the sender.</summary>
-    public BankFileSender(PaymentLedger ledger, ICaseStore cases, BlobServiceClient blobs, QueueServiceClient queues, IOptions<BankOptions> options, TimeProvider time, ILogger<BankFileSender> logger)
+    public BankFileSender(PaymentLedger ledger, ICaseStore cases, PayeeCorrections corrections, BlobServiceClient blobs, QueueServiceClient queues, IOptions<BankOptions> options, TimeProvider time, ILogger<BankFileSender> logger)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +44,7 @@ public sealed class BankFileSender
         _options = options.Value;
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
+        _corrections = corrections ?? throw new ArgumentNullException(nameof(corrections));
         _outbox = blobs.GetBlobContainerClient(_options.OutboxContainerName);
         _manifests = blobs.GetBlobContainerClient(_options.ManifestContainerName);
         _rejections = new JsonQueue(queues, _options.RejectionQueueName, encodeBase64: false, nameof(BankOptions.RejectionQueueName));
@@ -87,7 +89,8 @@ public sealed class BankFileSender
             PaymentInstruction instruction = row.Entry.Instruction;
             if (!payees.TryGetValue(instruction.CaseId, out Payee? payee))
             {
-                payee = PayeeOf(await _cases.GetApplicationAsync(instruction.CaseId, cancellationToken).ConfigureAwait(false));
+                payee = await _corrections.LatestAsync(instruction.CaseId, cancellationToken).ConfigureAwait(false)
+                    ?? PayeeOf(await _cases.GetApplicationAsync(instruction.CaseId, cancellationToken).ConfigureAwait(false));
                 payees[instruction.CaseId] = payee;
             }
 
@@ -97,7 +100,7 @@ public sealed class BankFileSender
             }
             else if (row.Entry.Status == PaymentStatus.Instructed && await _ledger.MarkHeldAsync(partition, key, cancellationToken).ConfigureAwait(false))
             {
-                await _rejections.SendAsync(new PaymentRejectionMessage(instruction.CaseId, key, instruction.Program, instruction.Period, instruction.Amount, "NOACCOUNT", null), cancellationToken).ConfigureAwait(false);
+                await _rejections.SendAsync(new PaymentRejectionMessage(instruction.CaseId, key, instruction.Program, instruction.Period, instruction.Amount, "NOACCOUNT", null, batch.LedgerMonth), cancellationToken).ConfigureAwait(false);
                 _logger.BankPaymentHeld(instruction.CaseId, instruction.Program, instruction.Period);
             }
         }
@@ -127,9 +130,7 @@ public sealed class BankFileSender
 
     /// <summary>The payee of an application, normalised as intake does; null when none was given.</summary>
     private static Payee? PayeeOf(ApplicationRequest? application) =>
-        application?.Payee is { AccountHolder: { } holder, AccountNumber: { } account, BankCode: { } bank }
-            ? new Payee(holder.Trim(), new string(account.Where(char.IsAsciiDigit).ToArray()), bank.Trim())
-            : null;
+        application?.Payee is { } given ? ApplicationValidator.ValidatePayee(given, "payee").Payee : null;
 
     private static async Task WriteOnceAsync(BlobClient blob, BinaryData content, string contentType, CancellationToken cancellationToken)
     {

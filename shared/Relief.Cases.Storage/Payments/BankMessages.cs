@@ -15,7 +15,8 @@ public sealed record BankStatusMessage(string BlobName);
 /// <param name="Amount">Yuan.</param>
 /// <param name="ReasonCode">ISO 20022 reason (<c>AC01</c> incorrect account number, <c>AC04</c> closed account …), or <c>NOACCOUNT</c>.</param>
 /// <param name="File">The bank file, when the bank rejected it.</param>
-public sealed record PaymentRejectionMessage(string CaseId, string IdempotencyKey, string Program, string Period, decimal Amount, string ReasonCode, string? File);
+/// <param name="LedgerMonth">The payment's ledger month (with the key, what a correction names to send it again).</param>
+public sealed record PaymentRejectionMessage(string CaseId, string IdempotencyKey, string Program, string Period, decimal Amount, string ReasonCode, string? File, string LedgerMonth);
 
 /// <summary>One transfer of a bank file as the manifest records it (the way back from the bank's report to the ledger).</summary>
 /// <param name="EndToEndId">The id sent to the bank.</param>

@@ -18,6 +18,9 @@ public sealed class BankOptions
     /// <summary>Container of each file's manifest (ledger keys of its transfers); not shared with the bank. Default <c>bank-manifests</c>.</summary>
     public string ManifestContainerName { get; set; } = "bank-manifests";
 
+    /// <summary>Container of corrected bank accounts (personal data; one blob per correction). Default <c>payees</c>.</summary>
+    public string PayeeContainerName { get; set; } = "payees";
+
     /// <summary>Queue on which the bank announces a status report (<c>{"blobName": "…"}</c>). Default <c>bank-status</c>.</summary>
     public string StatusQueueName { get; set; } = "bank-status";
 
@@ -39,6 +42,7 @@ public sealed class BankOptions
         StorageNames.ThrowIfInvalidContainerOrQueue(OutboxContainerName, nameof(OutboxContainerName));
         StorageNames.ThrowIfInvalidContainerOrQueue(InboxContainerName, nameof(InboxContainerName));
         StorageNames.ThrowIfInvalidContainerOrQueue(ManifestContainerName, nameof(ManifestContainerName));
+        StorageNames.ThrowIfInvalidContainerOrQueue(PayeeContainerName, nameof(PayeeContainerName));
         StorageNames.ThrowIfInvalidContainerOrQueue(StatusQueueName, nameof(StatusQueueName));
         StorageNames.ThrowIfInvalidContainerOrQueue(RejectionQueueName, nameof(RejectionQueueName));
         if (string.IsNullOrWhiteSpace(DebtorName) || string.IsNullOrWhiteSpace(DebtorAccount) || DebtorBankCode.Length != 12)

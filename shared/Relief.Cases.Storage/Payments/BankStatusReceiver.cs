@@ -87,7 +87,7 @@ public sealed class BankStatusReceiver
                 if (moved.Outcome == LedgerTransitionOutcome.Moved && moved.Instruction is { } i)
                 {
                     rejected++;
-                    await _rejections.SendAsync(new PaymentRejectionMessage(i.CaseId, entry.Key, i.Program, i.Period, i.Amount, reason, report.OriginalMessageId), cancellationToken).ConfigureAwait(false);
+                    await _rejections.SendAsync(new PaymentRejectionMessage(i.CaseId, entry.Key, i.Program, i.Period, i.Amount, reason, report.OriginalMessageId, PaymentLedger.LedgerMonth(i)), cancellationToken).ConfigureAwait(false);
                     _logger.BankPaymentRejected(i.CaseId, i.Program, i.Period, reason);
                 }
             }

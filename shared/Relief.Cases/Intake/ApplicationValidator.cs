@@ -209,13 +209,9 @@ public static partial class ApplicationValidator
         Payee? payee = null;
         if (request.Payee is { } given)
         {
-            string holder = given.AccountHolder?.Trim() ?? string.Empty;
-            string account = new((given.AccountNumber ?? string.Empty).Where(c => c != ' ').ToArray());
-            string bank = given.BankCode?.Trim() ?? string.Empty;
-            if (holder.Length is 0 or > 70 || holder.Any(char.IsControl)) errors.Add("payee.accountHolder", "is required: 1–70 characters, no control characters.");
-            if (account.Length is < 10 or > 32 || !account.All(char.IsAsciiDigit)) errors.Add("payee.accountNumber", "must be 10–32 digits.");
-            if (bank.Length != 12 || !bank.All(char.IsAsciiDigit)) errors.Add("payee.bankCode", "must be the bank's 12-digit CNAPS code (联行号).");
-            payee = new Payee(holder, account, bank);
+            var payeeCheck = ValidatePayee(given, "payee");
+            foreach (ValidationError error in payeeCheck.Errors) errors.Add(error);
+            payee = payeeCheck.Payee;
         }
 
         // Consent to economic verification (家庭经济状况核对授权).
@@ -502,6 +498,24 @@ public static partial class ApplicationValidator
 
     [GeneratedRegex(@"^0\d{2,3}-?\d{7,8}$")]
     private static partial Regex Landline();
+
+    /// <summary>
+    /// Checks a bank account (收款账户) — holder 1–70 characters, account 10–32 digits (spaces dropped), 12-digit CNAPS
+    /// code — and returns it normalised, or every error with its field under <paramref name="prefix"/>. The values never
+    /// appear in a message.
+    /// </summary>
+    public static (Payee? Payee, IReadOnlyList<ValidationError> Errors) ValidatePayee(PayeeRequest given, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var errors = new Errors();
+        string holder = given.AccountHolder?.Trim() ?? string.Empty;
+        string account = new((given.AccountNumber ?? string.Empty).Where(c => c != ' ').ToArray());
+        string bank = given.BankCode?.Trim() ?? string.Empty;
+        if (holder.Length is 0 or > 70 || holder.Any(char.IsControl)) errors.Add(prefix + ".accountHolder", "is required: 1–70 characters, no control characters.");
+        if (account.Length is < 10 or > 32 || !account.All(char.IsAsciiDigit)) errors.Add(prefix + ".accountNumber", "must be 10–32 digits.");
+        if (bank.Length != 12 || !bank.All(char.IsAsciiDigit)) errors.Add(prefix + ".bankCode", "must be the bank's 12-digit CNAPS code (联行号).");
+        return errors.Count == 0 ? (new Payee(holder, account, bank), []) : (null, errors.ToArray());
+    }
 
     /// <summary>Collects errors; each message starts with its field, as the domain's do.</summary>
     private sealed class Errors

@@ -22,7 +22,7 @@ public sealed class BankExchangeTests
     private const string WrongAccount = "6222000011113333";
     private const string ClosedAccount = "6222000011114444";
 
-    private sealed record Exchange(PaymentStorage Storage, CaseStore Cases, BankFileSender Sender, BankStatusReceiver Receiver, Relief.BankSimulator.BankSimulator Bank, BankOptions Options, BlobServiceClient Blobs);
+    private sealed record Exchange(PaymentStorage Storage, CaseStore Cases, BankFileSender Sender, BankStatusReceiver Receiver, Relief.BankSimulator.BankSimulator Bank, BankOptions Options, BlobServiceClient Blobs, PayeeCorrections Corrections);
 
     private static async Task<Exchange> CreateAsync()
     {
@@ -35,10 +35,13 @@ public sealed class BankExchangeTests
             ManifestContainerName = UniqueNames.Container("manifests"),
             StatusQueueName = UniqueNames.Queue("bank-status"),
             RejectionQueueName = UniqueNames.Queue("rejections"),
+            PayeeContainerName = UniqueNames.Container("payees"),
         };
+        var corrections = new PayeeCorrections(blobs, Options.Create(options));
+        await corrections.InitializeAsync(CancellationToken.None);
         var cases = new CaseStore(await TestStorage.TablesAsync(), blobs, Options.Create(new CaseStoreOptions { TableName = UniqueNames.Table("cases"), ApplicationContainerName = UniqueNames.Container("apps") }), new FakeTimeProvider(TestCases.T0), NullLogger<CaseStore>.Instance);
         await cases.InitializeAsync(CancellationToken.None);
-        var sender = new BankFileSender(storage.Ledger, cases, blobs, storage.Queues, Options.Create(options), TimeProvider.System, NullLogger<BankFileSender>.Instance);
+        var sender = new BankFileSender(storage.Ledger, cases, corrections, blobs, storage.Queues, Options.Create(options), TimeProvider.System, NullLogger<BankFileSender>.Instance);
         var receiver = new BankStatusReceiver(storage.Ledger, blobs, storage.Queues, Options.Create(options), NullLogger<BankStatusReceiver>.Instance);
         await sender.InitializeAsync(CancellationToken.None);
         await receiver.InitializeAsync(CancellationToken.None);
@@ -46,7 +49,7 @@ public sealed class BankExchangeTests
         bankOptions.Rejections[WrongAccount] = "AC01";
         bankOptions.Rejections[ClosedAccount] = "AC04";
         var bank = new Relief.BankSimulator.BankSimulator(blobs, storage.Queues, bankOptions, TimeProvider.System);
-        return new Exchange(storage, cases, sender, receiver, bank, options, blobs);
+        return new Exchange(storage, cases, sender, receiver, bank, options, blobs, corrections);
     }
 
     /// <summary>Enrols a household whose application names <paramref name="account"/> (null: no account on file).</summary>
@@ -258,5 +261,32 @@ public sealed class BankExchangeTests
         Assert.False(tampered.Balanced);
         Assert.Contains(tampered.Differences, d => d.Key == good.IdempotencyKey && d.Detail.Contains("1100.00 in bank file", StringComparison.Ordinal));
         Assert.Contains(tampered.Differences, d => d.Key == good.IdempotencyKey && d.Detail.Contains("110000 fen", StringComparison.Ordinal));
+    }
+
+    // DOMAIN.md § Money after the decision: a bank rejection goes to a caseworker and the money waits, never lost —
+    // once the account is corrected the same payment (same key, no second instruction) is paid.
+    [Fact]
+    public async Task Rejected_AccountCorrected_TheSamePaymentSentAgainAndPaid()
+    {
+        var x = await CreateAsync();
+        await EnrolAsync(x, "hh-closed", 300m, ClosedAccount);
+        await x.Storage.PayAsync("qingdao", "2026-04");
+        foreach (var batch in await DrainBatchesAsync(x)) await x.Sender.SendAsync(batch, CancellationToken.None);
+        foreach (var report in await x.Bank.RunOnceAsync(CancellationToken.None)) await x.Receiver.ReceiveAsync(report, CancellationToken.None);
+        var work = Assert.Single(await DrainAsync<PaymentRejectionMessage>(x, x.Options.RejectionQueueName));
+
+        // What PUT /api/applications/{caseId}/payee does: the correction, the payment back to instructed, a batch.
+        await x.Corrections.RecordAsync(work.CaseId, new Payee("张三", GoodAccount, "102100099996"), TestCases.T0.AddDays(3), CancellationToken.None);
+        string partition = PayrollShards.LedgerPartition("qingdao", work.LedgerMonth, PayrollShards.Of("hh-closed", 2));
+        Assert.Equal(LedgerTransitionOutcome.Moved, (await x.Storage.Ledger.TransitionAsync(partition, work.IdempotencyKey, PaymentStatus.Instructed, "account corrected", null, CancellationToken.None)).Outcome);
+        await x.Sender.SendAsync(new PaymentBatchMessage("qingdao", work.LedgerMonth, PayrollShards.Of("hh-closed", 2), 1, [work.IdempotencyKey], work.Amount, "correction-1"), CancellationToken.None);
+        foreach (var report in await x.Bank.RunOnceAsync(CancellationToken.None)) await x.Receiver.ReceiveAsync(report, CancellationToken.None);
+
+        var entry = Assert.Single(await x.Storage.LedgerAsync("qingdao", "2026-04"));
+        Assert.Equal(PaymentStatus.Paid, entry.Status);
+        var events = await x.Storage.Ledger.EventsAsync(partition, work.IdempotencyKey, CancellationToken.None);
+        Assert.Equal([PaymentStatus.Instructed, PaymentStatus.Sent, PaymentStatus.Rejected, PaymentStatus.Instructed, PaymentStatus.Sent, PaymentStatus.Paid], events.Select(e => e.Status));
+        Assert.Equal("AC04", events[2].Detail);
+        Assert.Equal(2, (await OutboxFilesAsync(x)).Count(n => n.EndsWith(".xml", StringComparison.Ordinal)));
     }
 }

@@ -93,6 +93,7 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Payments:Bank:OutboxContainerName"] = UniqueNames.Container("outbox"),
             ["Relief:Payments:Bank:InboxContainerName"] = UniqueNames.Container("inbox"),
             ["Relief:Payments:Bank:ManifestContainerName"] = UniqueNames.Container("manifests"),
+            ["Relief:Payments:Bank:PayeeContainerName"] = UniqueNames.Container("payees"),
         };
         var environment = new Dictionary<string, string>
         {

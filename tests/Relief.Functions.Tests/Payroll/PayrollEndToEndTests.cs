@@ -90,6 +90,28 @@ public sealed class PayrollEndToEndTests
         Assert.Equal(1, month.GetProperty("paid").GetProperty("count").GetInt32());
         Assert.Equal(amount, month.GetProperty("paid").GetProperty("amount").GetDecimal());
         Assert.Equal(1, month.GetProperty("rejected").GetProperty("count").GetInt32());
+
+        // The caseworker corrects the account, naming the work items' payments: the same payments are paid.
+        var correction = await app.Client.PutAsJsonAsync($"api/applications/{closedCase}/payee", new
+        {
+            accountHolder = "张三", accountNumber = "6222000011115555", bankCode = "102100099996",
+            payments = rejections.Where(r => r.CaseId == closedCase).Select(r => new { idempotencyKey = r.IdempotencyKey, ledgerMonth = r.LedgerMonth }).ToArray(),
+        }, ReliefApp.Json);
+        Assert.True(correction.StatusCode == HttpStatusCode.OK, await correction.Content.ReadAsStringAsync());
+        var corrected = await correction.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("************5555", corrected.GetProperty("account").GetString());
+        Assert.Equal(2, corrected.GetProperty("paymentsSentAgain").GetInt32());
+        await WaitForStatusesAsync(app, bank, closedCase, s => s.Count == 2 && s.All(x => x == "Paid"));
+        var after = (await app.Client.GetFromJsonAsync<JsonElement>($"api/payrolls/{first}/reconciliation?jurisdiction=rehearsal")).GetProperty("jurisdictions")[0];
+        Assert.True(after.GetProperty("balanced").GetBoolean(), after.ToString());
+        Assert.Equal(2, after.GetProperty("paid").GetProperty("count").GetInt32());
+
+        var wrong = await app.Client.PutAsJsonAsync($"api/applications/{closedCase}/payee", new { accountHolder = "", accountNumber = "12", bankCode = "x", payments = new[] { new { idempotencyKey = "hh-x|dibao|2020-01", ledgerMonth = "2020-01" } } }, ReliefApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        string problem = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("payee.accountNumber", problem, StringComparison.Ordinal);
+        Assert.Contains("payments[0]", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("6222000011115555", problem, StringComparison.Ordinal);
     }
 
     // Issue 11 acceptance: the host killed (-9) in the middle of a payroll → a new host resumes it; none missing, none doubled.
