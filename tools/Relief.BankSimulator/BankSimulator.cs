@@ -19,6 +19,9 @@ public sealed class BankSimulatorOptions
     /// <summary>Queue on which each report is announced. Default <c>bank-status</c>.</summary>
     public string StatusQueueName { get; set; } = "bank-status";
 
+    /// <summary>Base64-encode the announcements (default true: Relief's host reads queue triggers as base64).</summary>
+    public bool EncodeBase64 { get; set; } = true;
+
     /// <summary>Account number → ISO 20022 reason code (e.g. <c>AC01</c>, <c>AC04</c>) for the transfers to refuse; every other transfer is settled (ACSC).</summary>
     public Dictionary<string, string> Rejections { get; } = new(StringComparer.Ordinal);
 }
@@ -67,7 +70,9 @@ public sealed class BankSimulator(BlobServiceClient blobs, QueueServiceClient qu
                 continue; // answered meanwhile
             }
 
-            await _statuses.SendMessageAsync(JsonSerializer.Serialize(new { blobName = reportName }), cancellationToken).ConfigureAwait(false);
+            string announcement = JsonSerializer.Serialize(new { blobName = reportName });
+            if (options.EncodeBase64) announcement = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(announcement));
+            await _statuses.SendMessageAsync(announcement, cancellationToken).ConfigureAwait(false);
             written.Add(reportName);
         }
 

@@ -47,7 +47,7 @@ public sealed class BankFileSender
         _corrections = corrections ?? throw new ArgumentNullException(nameof(corrections));
         _outbox = blobs.GetBlobContainerClient(_options.OutboxContainerName);
         _manifests = blobs.GetBlobContainerClient(_options.ManifestContainerName);
-        _rejections = new JsonQueue(queues, _options.RejectionQueueName, encodeBase64: false, nameof(BankOptions.RejectionQueueName));
+        _rejections = new JsonQueue(queues, _options.RejectionQueueName, _options.EncodeBase64, nameof(BankOptions.RejectionQueueName));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }

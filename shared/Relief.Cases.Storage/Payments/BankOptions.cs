@@ -27,6 +27,9 @@ public sealed class BankOptions
     /// <summary>Queue of payments a caseworker must act on (rejected by the bank, no account on file). Default <c>payment-rejections</c>.</summary>
     public string RejectionQueueName { get; set; } = "payment-rejections";
 
+    /// <summary>Base64-encode the messages Relief writes (rejection work items; default true, as every Relief queue).</summary>
+    public bool EncodeBase64 { get; set; } = true;
+
     /// <summary>The paying office's account name (debtor). Set per deployment; the default marks a development value.</summary>
     public string DebtorName { get; set; } = "Relief development paying office";
 

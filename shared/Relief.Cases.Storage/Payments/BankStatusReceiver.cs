@@ -34,8 +34,8 @@ public sealed class BankStatusReceiver
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _inbox = blobs.GetBlobContainerClient(options.Value.InboxContainerName);
         _manifests = blobs.GetBlobContainerClient(options.Value.ManifestContainerName);
-        _rejections = new JsonQueue(queues, options.Value.RejectionQueueName, encodeBase64: false, nameof(BankOptions.RejectionQueueName));
-        _statuses = new JsonQueue(queues, options.Value.StatusQueueName, encodeBase64: false, nameof(BankOptions.StatusQueueName));
+        _rejections = new JsonQueue(queues, options.Value.RejectionQueueName, options.Value.EncodeBase64, nameof(BankOptions.RejectionQueueName));
+        _statuses = new JsonQueue(queues, options.Value.StatusQueueName, options.Value.EncodeBase64, nameof(BankOptions.StatusQueueName));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 

@@ -9,11 +9,11 @@ public sealed class PaymentBatchWriter
 {
     private readonly JsonQueue _queue;
 
-    /// <summary>Creates the writer (messages as plain JSON text, like every Relief queue).</summary>
+    /// <summary>Creates the writer (JSON, base64 unless <see cref="PaymentStorageOptions.EncodeBase64"/> is false).</summary>
     public PaymentBatchWriter(QueueServiceClient queues, IOptions<PaymentStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _queue = new JsonQueue(queues, options.Value.BatchQueueName, encodeBase64: false, nameof(PaymentStorageOptions.BatchQueueName));
+        _queue = new JsonQueue(queues, options.Value.BatchQueueName, options.Value.EncodeBase64, nameof(PaymentStorageOptions.BatchQueueName));
     }
 
     /// <summary>The queue's name.</summary>

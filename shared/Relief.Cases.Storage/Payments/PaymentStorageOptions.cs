@@ -22,6 +22,12 @@ public sealed class PaymentStorageOptions
     public string BatchQueueName { get; set; } = "payment-batches";
 
     /// <summary>
+    /// Base64-encode batch messages (default true): the Functions host reads queue triggers as base64 when host.json
+    /// says <c>messageEncoding: base64</c>, as Relief's does.
+    /// </summary>
+    public bool EncodeBase64 { get; set; } = true;
+
+    /// <summary>
     /// Shards per jurisdiction (1–256; default 16): the register and ledger partitions a payroll works through in
     /// parallel. Fixed for the life of a deployment — a household's shard is computed from its id, so changing the
     /// number would hide enrolled households from the payroll. 16 keeps each shard near 60,000 households at 1,000,000.
