@@ -21,29 +21,20 @@ public static class Instances
     ];
 
     /// <summary>Starts <paramref name="orchestrator"/> as <paramref name="instanceId"/>; false when that instance already exists.</summary>
-    public static async Task<bool> StartOnceAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(durable);
-        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(Kept);
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, options, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
-    }
+    public static Task<bool> StartOnceAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, CancellationToken cancellationToken) =>
+        StartAsync(durable, orchestrator, instanceId, input, Kept, cancellationToken);
 
     /// <summary>
     /// Starts <paramref name="orchestrator"/> as <paramref name="instanceId"/> unless that instance is pending or running;
     /// a finished one is run again (for work that is idempotent by design, such as a payroll). False when it is still running.
     /// </summary>
-    public static async Task<bool> StartUnlessRunningAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
+    public static Task<bool> StartUnlessRunningAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, CancellationToken cancellationToken) =>
+        StartAsync(durable, orchestrator, instanceId, input, [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], cancellationToken);
+
+    private static async Task<bool> StartAsync(DurableTaskClient durable, string orchestrator, string instanceId, object input, OrchestrationRuntimeStatus[] dedupe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running);
+        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(dedupe);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, options, cancellationToken).ConfigureAwait(false);

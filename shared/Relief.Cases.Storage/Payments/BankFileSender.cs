@@ -77,7 +77,7 @@ public sealed class BankFileSender
         var payees = new Dictionary<string, Payee?>(StringComparer.Ordinal);
         string[] keys = batch.Keys.Distinct(StringComparer.Ordinal).ToArray();
         var rows = await _ledger.ReadManyAsync(partition, keys, cancellationToken).ConfigureAwait(false);
-        var payable = new List<string>(keys.Length);
+        var payable = new List<LedgerRow>(keys.Length);
         foreach (string key in keys)
         {
             if (!rows.TryGetValue(key, out var row))
@@ -96,7 +96,7 @@ public sealed class BankFileSender
 
             if (payee is not null)
             {
-                payable.Add(key);
+                payable.Add(row);
             }
             else if (row.Entry.Status == PaymentStatus.Instructed && await _ledger.MarkHeldAsync(partition, key, cancellationToken).ConfigureAwait(false))
             {
@@ -105,7 +105,7 @@ public sealed class BankFileSender
             }
         }
 
-        // Tie first (ETag-guarded, 50 per transaction), then write: a payment is in one file only.
+        // Tie first (ETag-guarded on the rows read above, 50 per transaction), then write: a payment is in one file only.
         var transfers = new List<CreditTransfer>();
         var manifest = new List<ManifestEntry>();
         foreach (string key in await _ledger.TieToFileAsync(partition, payable, file, cancellationToken).ConfigureAwait(false))

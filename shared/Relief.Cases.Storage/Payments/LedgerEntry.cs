@@ -8,6 +8,14 @@ namespace Relief.Cases.Storage.Payments;
 /// <param name="Created">True when this write recorded it; false when it was already in the ledger.</param>
 public sealed record LedgerEntry(PaymentInstruction Instruction, PaymentStatus Status, bool Created);
 
+/// <summary>A payment as read from its ledger row, with its bank file (the row itself kept for an ETag-guarded update).</summary>
+/// <param name="Entry">The instruction and its status.</param>
+/// <param name="File">The bank file it is tied to, if any.</param>
+public sealed record LedgerRow(LedgerEntry Entry, string? File)
+{
+    internal Azure.Data.Tables.TableEntity Row { get; init; } = null!;
+}
+
 /// <summary>What a ledger transition did.</summary>
 public enum LedgerTransitionOutcome
 {

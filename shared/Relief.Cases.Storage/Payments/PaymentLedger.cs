@@ -85,14 +85,6 @@ public sealed class PaymentLedger
         return entries;
     }
 
-    /// <summary>The instruction and status of one payment, or null.</summary>
-    public async Task<LedgerEntry?> GetAsync(string jurisdiction, string idempotencyKey, string ledgerMonth, string beneficiaryId, CancellationToken cancellationToken)
-    {
-        string partition = PayrollShards.LedgerPartition(PayrollShards.Root(jurisdiction), ledgerMonth, PayrollShards.Of(beneficiaryId, _shards));
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? new LedgerEntry(ToInstruction(row.Value!), Enum.Parse<PaymentStatus>(row.Value!.GetString("Status")), false) : null;
-    }
-
     /// <summary>One payment by its partition and key, or null.</summary>
     public async Task<LedgerEntry?> FindAsync(string partition, string key, CancellationToken cancellationToken)
     {
@@ -156,16 +148,16 @@ public sealed class PaymentLedger
     /// The payments of one partition among <paramref name="keys"/>, read with one partition query (a batch's payments
     /// share a partition), each with its status and bank file.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, (LedgerEntry Entry, string? File)>> ReadManyAsync(string partition, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, LedgerRow>> ReadManyAsync(string partition, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var wanted = keys.ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<string, (LedgerEntry, string?)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, LedgerRow>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {InstructionKind}");
         await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (wanted.Contains(row.RowKey))
             {
-                found[row.RowKey] = (new LedgerEntry(ToInstruction(row), Enum.Parse<PaymentStatus>(row.GetString("Status")), false), row.GetString("File"));
+                found[row.RowKey] = new LedgerRow(new LedgerEntry(ToInstruction(row), Enum.Parse<PaymentStatus>(row.GetString("Status")), false), row.GetString("File")) { Row = row };
             }
         }
 
@@ -173,22 +165,20 @@ public sealed class PaymentLedger
     }
 
     /// <summary>
-    /// Ties instructed payments of one partition to bank file <paramref name="file"/> (→ <see cref="PaymentStatus.Sent"/>),
-    /// 50 per table transaction on each row's ETag; returns the keys tied to the file (including those tied by an earlier
-    /// delivery). A payment changed meanwhile is retried singly; one tied to another file is left out.
+    /// Ties instructed payments of one partition, as <see cref="ReadManyAsync"/> read them, to bank file
+    /// <paramref name="file"/> (→ <see cref="PaymentStatus.Sent"/>), 50 per table transaction on each row's ETag; returns
+    /// the keys tied to the file (including those tied by an earlier delivery). A payment changed since it was read is
+    /// retried singly; one tied to another file is left out.
     /// </summary>
-    public async Task<IReadOnlyList<string>> TieToFileAsync(string partition, IReadOnlyCollection<string> keys, string file, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> TieToFileAsync(string partition, IEnumerable<LedgerRow> rows, string file, CancellationToken cancellationToken)
     {
-        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(rows);
         var tied = new List<string>();
         var claim = new List<TableEntity>();
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {InstructionKind}");
-        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (LedgerRow read in rows)
         {
-            if (!wanted.Contains(row.RowKey)) continue;
-            string status = row.GetString("Status");
-            if (status == nameof(PaymentStatus.Sent) && row.GetString("File") == file) tied.Add(row.RowKey);
-            else if (status == nameof(PaymentStatus.Instructed)) claim.Add(row);
+            if (read.Entry.Status == PaymentStatus.Sent && read.File == file) tied.Add(read.Row.RowKey);
+            else if (read.Entry.Status == PaymentStatus.Instructed) claim.Add(read.Row);
         }
 
         DateTimeOffset now = _time.GetUtcNow();

@@ -62,21 +62,7 @@ public sealed class BankExchangeTests
         await x.Storage.Register.EnrolAsync(entitlement, CancellationToken.None);
     }
 
-    private static async Task<IReadOnlyList<PaymentBatchMessage>> DrainBatchesAsync(Exchange x)
-    {
-        var queue = x.Storage.Queues.GetQueueClient(x.Storage.Options.BatchQueueName);
-        var batches = new List<PaymentBatchMessage>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
-        {
-            foreach (var m in messages)
-            {
-                batches.Add(QueueMessageText.Decode<PaymentBatchMessage>(m.MessageText));
-                await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-            }
-        }
-
-        return batches;
-    }
+    private static Task<IReadOnlyList<PaymentBatchMessage>> DrainBatchesAsync(Exchange x) => DrainAsync<PaymentBatchMessage>(x, x.Storage.Options.BatchQueueName);
 
     private static async Task<IReadOnlyList<T>> DrainAsync<T>(Exchange x, string queueName)
     {
