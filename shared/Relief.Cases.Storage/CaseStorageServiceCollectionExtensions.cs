@@ -12,6 +12,7 @@ using Relief.Cases.Storage.Cases;
 using Relief.Cases.Storage.Documents;
 using Relief.Cases.Storage.Idempotency;
 using Relief.Cases.Storage.Payments;
+using Relief.Cases.Storage.Reviews;
 using Relief.Cases.Storage.Queues;
 
 namespace Relief.Cases.Storage;
@@ -42,6 +43,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<VerificationQueueOptions>(services, configuration, VerificationQueueOptions.Section, o => o.Validate());
         Bind<PaymentStorageOptions>(services, configuration, PaymentStorageOptions.Section, o => o.Validate());
         Bind<BankOptions>(services, configuration, BankOptions.Section, o => o.Validate());
+        Bind<ReviewStorageOptions>(services, configuration, ReviewStorageOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -65,6 +67,7 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<BankStatusReceiver>();
         services.TryAddSingleton<PaymentReconciler>();
         services.TryAddSingleton<PayeeCorrections>();
+        services.TryAddSingleton<ReviewStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -109,7 +112,8 @@ public sealed class CaseStorageInitializer(
     PaymentBatchWriter batches,
     BankFileSender bankFiles,
     BankStatusReceiver bankStatuses,
-    PayeeCorrections payees) : IHostedService
+    PayeeCorrections payees,
+    ReviewStore reviews) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -128,6 +132,7 @@ public sealed class CaseStorageInitializer(
         await bankFiles.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await bankStatuses.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await payees.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await reviews.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

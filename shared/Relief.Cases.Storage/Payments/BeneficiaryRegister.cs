@@ -103,7 +103,8 @@ public sealed class BeneficiaryRegister
 
     /// <summary>
     /// Appends a change to an enrolled entitlement; the result says why not when the entitlement refuses it or
-    /// none exists. Retries when another change won the race for the row.
+    /// none exists. Retries when another change won the race for the row. Idempotent: a change of the same kind, month
+    /// and reference already recorded (a retried decision) is not appended twice.
     /// </summary>
     public async Task<EntitlementResult> AppendAsync(string jurisdiction, string beneficiaryId, string program, EntitlementChange change, CancellationToken cancellationToken)
     {
@@ -117,7 +118,13 @@ public sealed class BeneficiaryRegister
                 return new EntitlementResult(null, $"No {program} entitlement is registered for the household.");
             }
 
-            EntitlementResult result = FromEntity(row.Value!).Append(change);
+            Entitlement stored = FromEntity(row.Value!);
+            if (stored.Changes.Any(c => c.Kind == change.Kind && c.From == change.From && c.Reference == change.Reference))
+            {
+                return new EntitlementResult(stored, null); // appended by an earlier attempt of the same decision
+            }
+
+            EntitlementResult result = stored.Append(change);
             if (!result.Applied)
             {
                 return result;

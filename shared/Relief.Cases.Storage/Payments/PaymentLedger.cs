@@ -17,7 +17,7 @@ namespace Relief.Cases.Storage.Payments;
 /// written in table transactions of up to 50 (instruction + event each); a transaction that meets an existing
 /// instruction is redone one instruction at a time, so a retried payroll writes only what is missing.
 /// </summary>
-public sealed class PaymentLedger
+public sealed partial class PaymentLedger
 {
     /// <summary>Instructions per table transaction (two rows each; a transaction holds at most 100).</summary>
     public const int InstructionsPerTransaction = 50;
