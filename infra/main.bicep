@@ -124,6 +124,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WEBSITE_TIME_ZONE', value: 'China Standard Time' }
         { name: 'HeartbeatSchedule', value: '0 */5 * * * *' }
         { name: 'PayrollSchedule', value: '0 0 * * * *' }
+        { name: 'ReviewYearlySchedule', value: '0 20 * * * *' }
+        { name: 'ReviewHalfYearlySchedule', value: '0 25 * * * *' }
         { name: 'Relief__Cases__Verification__AnswerQueueName', value: 'economic-verification-answers' }
         { name: 'Relief__Payments__Storage__BatchQueueName', value: 'payment-batches' }
         { name: 'Relief__Payments__Bank__StatusQueueName', value: 'bank-status' }

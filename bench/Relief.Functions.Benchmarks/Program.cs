@@ -139,6 +139,8 @@ static async Task<(Process Process, int Port)> StartHostAsync(string root, strin
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("benchmark-key-not-a-secret-0123456789abcdef"u8.ToArray()),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",
+            ["ReviewYearlySchedule"] = "0 0 0 1 1 *",
+            ["ReviewHalfYearlySchedule"] = "0 0 0 1 1 *",
             ["Relief:Payments:Storage:BatchQueueName"] = "bench-batches-" + id,
             ["Relief:Payments:Bank:StatusQueueName"] = "bench-bank-status-" + id,
             ["Relief:Cases:Store:TableName"] = "benchcases" + id,

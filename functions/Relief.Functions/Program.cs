@@ -53,6 +53,14 @@ builder.Services.AddSingleton<BeneficiaryIdentifier>();
 // The monthly payroll (register, ledger and progress are part of the case storage above).
 builder.Services.AddSingleton<Relief.Functions.Payroll.PayrollStarter>();
 
+// Reviews (动态管理): the findings limit and the sweep's page size; schedules, reviews and the due index are case storage.
+builder.Services.AddOptions<Relief.Functions.Reviews.ReviewOptions>().Bind(builder.Configuration.GetSection(Relief.Functions.Reviews.ReviewOptions.Section))
+    .Validate(o =>
+    {
+        o.Validate();
+        return true;
+    }).ValidateOnStart();
+
 // Official calendar years loaded at run time: stored, and loaded again at every start.
 builder.Services.AddSingleton<CalendarFiles>();
 builder.Services.AddSingleton<CalendarRefresh>();

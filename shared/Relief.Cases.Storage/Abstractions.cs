@@ -21,6 +21,12 @@ public interface ICaseStore
     /// <inheritdoc cref="CaseStore.GetApplicationAsync"/>
     Task<ApplicationRequest?> GetApplicationAsync(string caseId, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the household as a review found it (personal data, beside the application); replaced by a retry of the same review.</summary>
+    Task SaveReviewedApplicationAsync(string caseId, string reviewId, ApplicationRequest application, CancellationToken cancellationToken);
+
+    /// <summary>The household as review <paramref name="reviewId"/> found it, or null.</summary>
+    Task<ApplicationRequest?> GetReviewedApplicationAsync(string caseId, string reviewId, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="CaseStore.TryUpdateAsync"/>
     Task<CaseRecord?> TryUpdateAsync(CaseRecord record, CancellationToken cancellationToken);
 

@@ -54,6 +54,8 @@ public sealed class PublishTests
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("publish-test-key-not-a-secret-0123456789"u8.ToArray()),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",
+            ["ReviewYearlySchedule"] = "0 0 0 1 1 *",
+            ["ReviewHalfYearlySchedule"] = "0 0 0 1 1 *",
             ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
             ["Relief:Payments:Bank:StatusQueueName"] = UniqueNames.Queue("bank-status"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),

@@ -10,6 +10,9 @@ using Relief.Cases.Storage;
 using Relief.Cases.Storage.Queues;
 using Relief.Cases.Verification;
 using Relief.Functions.Workflows;
+using Relief.Cases.Reviews;
+using Relief.Cases.Storage.Reviews;
+using Relief.Functions.Reviews.Activities;
 
 namespace Relief.Functions.Verification;
 
@@ -21,7 +24,7 @@ namespace Relief.Functions.Verification;
 /// <see cref="CaseOrchestrator.AnswerEvent"/>. A message that names no known case or request throws: it is
 /// retried and then moved to the poison queue with the reason — never dropped. A repeated answer changes nothing.
 /// </summary>
-public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
+public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, ReviewStore reviews, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
 {
     /// <summary>The setting naming the queue.</summary>
     public const string QueueSetting = VerificationQueueOptions.AnswerQueueSetting;
@@ -38,6 +41,12 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         ArgumentNullException.ThrowIfNull(durable);
         var message = Parse(body);
         var (agency, summary) = Validate(message);
+        if (message.CaseId!.StartsWith("rv.", StringComparison.Ordinal))
+        {
+            await ReviewAnswerAsync(message, agency, summary, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         CaseRecord record = await cases.GetAsync(message.CaseId!, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"caseId: case '{message.CaseId}' does not exist; the answer to request '{message.RequestId}' cannot be applied.");
         VerificationRecord request = record.Verifications.FirstOrDefault(v => v.Agency == agency)
@@ -63,6 +72,29 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         }
 
         Logs.VerificationAnswered(logger, record.CaseId, request.RequestId, late);
+    }
+
+    /// <summary>
+    /// A re-verification answer for a review (复核反馈; the review id in place of the case id): kept in the enrolling
+    /// case's audit trail, once per request, for the caseworker's findings. An unknown review or request throws
+    /// (retried, then poison — never dropped).
+    /// </summary>
+    private async Task ReviewAnswerAsync(EconomicVerificationAnswerMessage message, VerificationAgency agency, string summary, CancellationToken cancellationToken)
+    {
+        ReviewRecord review = await reviews.GetReviewAsync(message.CaseId!, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"caseId: review '{message.CaseId}' does not exist; the answer to request '{message.RequestId}' cannot be applied.");
+        string expected = OpenReview.RequestIdOf(review.ReviewId, agency);
+        if (!string.Equals(expected, message.RequestId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"requestId: '{message.RequestId}' is not the request sent to '{agency.ToCode()}' for review '{review.ReviewId}' (expected '{expected}').");
+        }
+
+        bool discrepancy = message.Discrepancy == true;
+        string text = string.Create(CultureInfo.InvariantCulture,
+            $"Re-verification answer (复核反馈) from {agency.ToCode()} for review {review.ReviewId}: {summary}{(discrepancy ? " — DISCREPANCY with the household's facts; the findings must address it." : string.Empty)}");
+        await updates.AppendAsync(review.CaseId, expected + ":answer", "Review", time.GetUtcNow(),
+            [new AuditNote(AuditEntryKind.Action, "agency:" + agency.ToCode(), text)], cancellationToken).ConfigureAwait(false);
+        Logs.VerificationAnswered(logger, review.ReviewId, expected, false);
     }
 
     /// <summary>The message as JSON; anything else is refused with the reason (retried, then poison — never dropped).</summary>

@@ -30,6 +30,23 @@ public sealed class CaseApplications(ICaseStore cases, IPolicyCatalog catalog, C
             : throw new InvalidOperationException($"The stored application of case {record.CaseId} no longer validates ({valid.Errors.Count} errors).");
     }
 
+    /// <summary>
+    /// The household's facts now: as the latest review found them (<paramref name="reviewId"/>), else as the application
+    /// stated them.
+    /// </summary>
+    public async Task<ApplicationRequest> CurrentFactsAsync(CaseRecord record, string? reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ApplicationRequest? reviewed = reviewId is null ? null : await cases.GetReviewedApplicationAsync(record.CaseId, reviewId, cancellationToken).ConfigureAwait(false);
+        return reviewed
+            ?? await cases.GetApplicationAsync(record.CaseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {record.CaseId} has no stored application.");
+    }
+
+    /// <summary>Validates an application (or a household as a review found it) as of <paramref name="date"/>.</summary>
+    public Relief.Domain.Validation.Validated<ValidatedApplication> Validate(ApplicationRequest request, DateOnly date) =>
+        ApplicationValidator.Validate(request, date, catalog);
+
     /// <summary>Assesses the application under the policy in force on <paramref name="decisionDate"/>.</summary>
     public CaseAssessment Assess(ValidatedApplication application, DateOnly decisionDate) =>
         assessor.Assess(AssessmentInput.From(application), decisionDate);

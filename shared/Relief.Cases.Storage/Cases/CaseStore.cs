@@ -118,6 +118,32 @@ public sealed class CaseStore : ICaseStore
         }
     }
 
+    /// <summary>Keeps the household as a review found it, beside the application (blob <c>{caseId}.reviews/{reviewId}.json</c>).</summary>
+    public async Task SaveReviewedApplicationAsync(string caseId, string reviewId, ApplicationRequest application, CancellationToken cancellationToken)
+    {
+        StorageNames.ThrowIfInvalidCaseId(caseId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        ArgumentNullException.ThrowIfNull(application);
+        var payload = BinaryData.FromObjectAsJson(application, StorageJson.Options);
+        await _applications.GetBlobClient(ReviewedBlobName(caseId, reviewId)).UploadAsync(payload,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The household as a review found it, or null.</summary>
+    public async Task<ApplicationRequest?> GetReviewedApplicationAsync(string caseId, string reviewId, CancellationToken cancellationToken)
+    {
+        StorageNames.ThrowIfInvalidCaseId(caseId);
+        try
+        {
+            Response<BlobDownloadResult> response = await _applications.GetBlobClient(ReviewedBlobName(caseId, reviewId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return response.Value.Content.ToObjectFromJson<ApplicationRequest>(StorageJson.Options);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Replaces the case if it has not changed since it was read (<see cref="CaseRecord.Version"/> is its ETag).
     /// Returns the stored record with its new version, or null when someone else changed it first — read it again
@@ -194,6 +220,8 @@ public sealed class CaseStore : ICaseStore
     }
 
     private static string BlobName(string caseId) => caseId + ".json";
+
+    private static string ReviewedBlobName(string caseId, string reviewId) => caseId + ".reviews/" + reviewId + ".json";
 
     private TableEntity ToEntity(CaseRecord record)
     {

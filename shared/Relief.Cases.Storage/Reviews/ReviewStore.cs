@@ -217,6 +217,7 @@ public sealed class ReviewStore
         ["Frequency"] = h.Frequency.ToString(),
         ["NextReview"] = Date(h.NextReview),
         ["Active"] = h.Active,
+        ["FactsFrom"] = h.FactsFrom,
         ["Warnings"] = JsonSerializer.Serialize(h.Warnings, StorageJson.Options),
     };
 
@@ -226,6 +227,7 @@ public sealed class ReviewStore
         JsonSerializer.Deserialize<string[]>(row.GetString("Warnings") ?? "[]", StorageJson.Options) ?? [])
     {
         Active = row.GetBoolean("Active") ?? true,
+        FactsFrom = row.GetString("FactsFrom"),
     };
 
     private static TableEntity ReviewRow(ReviewRecord r) => new(WorkListPartition(r), r.ReviewId)

@@ -32,4 +32,7 @@ public enum CaseDeadlineKind
 
     /// <summary>A department's reply to a transfer (转办答复).</summary>
     TransferReply,
+
+    /// <summary>A review's findings (核查结论), due a number of working days after the review opened; <c>Reference</c> is the review id.</summary>
+    ReviewFindings,
 }

@@ -140,6 +140,14 @@ public sealed class CaseDeadlinePlanner
         return CaseDeadline.From(CaseDeadlineKind.TransferReply, WorkingDays(policy, transferredAt, workingDays), Basis(workingDays, "working days from the transfer"), transferId);
     }
 
+    /// <summary>A review's findings (核查结论) within <paramref name="workingDays"/> working days of its opening.</summary>
+    public CaseDeadline ReviewFindings(DateTimeOffset openedAt, int workingDays, string reviewId, PolicyParameters? policy = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        return CaseDeadline.From(CaseDeadlineKind.ReviewFindings, WorkingDays(policy, openedAt, workingDays), Basis(workingDays, "working days from the review's opening"), reviewId);
+    }
+
     /// <summary>Working days from the calendar, or rehearsal seconds when the policy says so (<see cref="ProcedureLimits.RehearsalSecondsPerDay"/>).</summary>
     private Deadline WorkingDays(PolicyParameters? policy, DateTimeOffset start, int days) =>
         policy is null ? _calculator.WorkingDays(start, days) : ProcedureDeadlines.WorkingDays(_calculator, policy.Procedure, start, days);

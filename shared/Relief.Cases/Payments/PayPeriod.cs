@@ -22,6 +22,9 @@ public readonly record struct PayPeriod : IComparable<PayPeriod>
     /// <summary>The month, 1–12.</summary>
     public int Month { get; }
 
+    /// <summary>The month before this one.</summary>
+    public PayPeriod Previous => Month == 1 ? new PayPeriod(Year - 1, 12) : new PayPeriod(Year, Month - 1);
+
     /// <summary>The month after this one.</summary>
     public PayPeriod Next => Month == 12 ? new PayPeriod(Year + 1, 1) : new PayPeriod(Year, Month + 1);
 

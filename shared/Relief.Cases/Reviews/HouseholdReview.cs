@@ -24,4 +24,7 @@ public sealed record HouseholdReview(
 {
     /// <summary>False once the household has left the program (terminated, or its gradual exit scheduled).</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>The review whose findings hold the household's current facts; null while the application's still do.</summary>
+    public string? FactsFrom { get; init; }
 }

@@ -50,6 +50,12 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>The payment ledger table.</summary>
     public string LedgerTable => _settings["Relief:Payments:Storage:LedgerTableName"];
 
+    /// <summary>The review table (schedules, reviews, work list).</summary>
+    public string ReviewTable => _settings["Relief:Reviews:Storage:TableName"];
+
+    /// <summary>The review due index.</summary>
+    public string ReviewDueTable => _settings["Relief:Reviews:Storage:DueTableName"];
+
     /// <summary>An app setting the test run chose.</summary>
     public string Setting(string name) => _settings[name];
 
@@ -78,6 +84,8 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Policies:Folder"] = PolicyFolder(),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",
+            ["ReviewYearlySchedule"] = "0 0 0 1 1 *",
+            ["ReviewHalfYearlySchedule"] = "0 0 0 1 1 *",
             ["Relief:Cases:Store:TableName"] = UniqueNames.Table("cases"),
             ["Relief:Cases:Payments:QueueName"] = UniqueNames.Queue("payments"),
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
@@ -85,6 +93,8 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
             ["Relief:Calendars:ContainerName"] = UniqueNames.Container("calendars"),
             ["Relief:Payments:Storage:RegisterTableName"] = UniqueNames.Table("register"),
+            ["Relief:Reviews:Storage:TableName"] = UniqueNames.Table("reviews"),
+            ["Relief:Reviews:Storage:DueTableName"] = UniqueNames.Table("reviewdue"),
             ["Relief:Payments:Storage:LedgerTableName"] = UniqueNames.Table("ledger"),
             ["Relief:Payments:Storage:PayrollTableName"] = UniqueNames.Table("payrolls"),
             ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),

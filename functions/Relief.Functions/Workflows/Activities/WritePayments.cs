@@ -6,6 +6,9 @@ using Relief.Cases.Payments;
 using Relief.Cases.Intake;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Payments;
+using Relief.Cases.Storage.Reviews;
+using Relief.Cases.Reviews;
+using Relief.Domain.Reviews;
 using Relief.Domain.Calendar;
 
 namespace Relief.Functions.Workflows.Activities;
@@ -18,7 +21,7 @@ namespace Relief.Functions.Workflows.Activities;
 /// audit trail. At least once: a retry finds the enrolment and the instructions already there and writes nothing twice
 /// (the queue may see a message again; the bank adapter pays by the ledger).
 /// </summary>
-public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, ILogger<WritePayments> logger)
+public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, ReviewStore reviews, ILogger<WritePayments> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(WritePayments);
@@ -53,7 +56,17 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
             if (created)
             {
                 notes.Add(new AuditNote(AuditEntryKind.PaymentInstructed, "system", string.Create(CultureInfo.InvariantCulture,
-                    $"Enrolled in the beneficiary register: {first.Amount:0.00} yuan a month from {first.Period}, paid by the monthly payroll.")));
+                    $"Enrolled in the beneficiary register as household {beneficiary}: {first.Amount:0.00} yuan a month from {first.Period}, paid by the monthly payroll.")));
+            }
+
+            // The first review (动态管理): yearly or half-yearly from the decision, by the household's cadence. A retry finds it scheduled.
+            if (await reviews.GetHouseholdAsync(beneficiary, first.Program, cancellationToken).ConfigureAwait(false) is null)
+            {
+                var policy = applications.Policy(application, today);
+                ReviewSchedule cadence = assessment.Program == AssistanceProgram.Tekun ? ReviewCadence.ForTekun(policy, today) : ReviewCadence.ForDibao(application.Household, policy, today);
+                await reviews.ScheduleAsync(new HouseholdReview(beneficiary, first.Program, record.Jurisdiction, input.CaseId, cadence.Frequency, cadence.NextReview, []), cancellationToken).ConfigureAwait(false);
+                notes.Add(new AuditNote(AuditEntryKind.Action, "system", string.Create(CultureInfo.InvariantCulture,
+                    $"First review due {cadence.NextReview:yyyy-MM-dd} ({cadence.Frequency}: {cadence.Reason})")));
             }
         }
 

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Relief.Cases.Payments;
+using Relief.Cases.Reviews;
+using Relief.Cases.Storage.Reviews;
+using Relief.Domain.Calendar;
+using Relief.Domain.Validation;
+using Relief.Functions.Applications;
+using Relief.Functions.Http;
+using Relief.Functions.Workflows;
+
+namespace Relief.Functions.Reviews;
+
+/// <summary>
+/// <c>POST /api/reviews/{reviewId}/findings</c>: the caseworker's findings (核查结论) — the household as found, and what
+/// the figures do not say (a job found, an unreported change, fraud). Validated in full before anything happens (the
+/// household merged over the current facts must validate as an application would); then raised into the review
+/// orchestration, which decides. 202 with the review's URL; 404 unknown review; 409 when it is decided already.
+/// </summary>
+public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications applications, TimeProvider time)
+{
+    /// <summary>Longest note accepted.</summary>
+    public const int MaxText = 2000;
+
+    [Function(nameof(RecordReviewFindings))]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reviews/{reviewId}/findings")] HttpRequest request,
+        string reviewId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var body = await JsonBodies.ReadAsync<ReviewFindingsRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!body.IsValid) return body.Problem!;
+        ReviewFindingsRequest findings = body.Value!;
+        ReviewRecord? review = await reviews.GetReviewAsync(reviewId, cancellationToken).ConfigureAwait(false);
+        if (review is null)
+        {
+            return TypedResults.Problem(title: "Review not found", detail: $"There is no review '{reviewId}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (review.State is ReviewState.Decided or ReviewState.Superseded)
+        {
+            return Problems.Conflict($"Review is {review.State.ToString().ToLowerInvariant()}", $"Review '{reviewId}' is {review.State.ToString().ToLowerInvariant()}; findings are no longer taken.");
+        }
+
+        DateOnly today = ChinaStandardTime.DateOf(time.GetUtcNow());
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(findings.Actor) || findings.Actor.Length > 100)
+        {
+            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042 (at most 100 characters)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(findings.Note) || findings.Note.Length > MaxText)
+        {
+            errors.Add(new ValidationError("note", $"note: the written findings are required, 1–{MaxText} characters."));
+        }
+
+        if (findings.IncomeRoseOn > today) errors.Add(new ValidationError("incomeRoseOn", "incomeRoseOn: cannot be in the future."));
+        if (findings.UnreportedChangeSince > today) errors.Add(new ValidationError("unreportedChangeSince", "unreportedChangeSince: cannot be in the future."));
+        if (findings.FraudSince is { } fraud && (!PayPeriod.TryParse(fraud, out PayPeriod since) || since > PayPeriod.Of(today)))
+        {
+            errors.Add(new ValidationError("fraudSince", "fraudSince: a month in yyyy-MM form, not after this month."));
+        }
+
+        if (findings.Household is { } household)
+        {
+            var record = await applications.RecordAsync(review.CaseId, cancellationToken).ConfigureAwait(false);
+            var schedule = await reviews.GetHouseholdAsync(review.BeneficiaryId, review.Program, cancellationToken).ConfigureAwait(false);
+            var facts = await applications.CurrentFactsAsync(record, schedule?.FactsFrom, cancellationToken).ConfigureAwait(false);
+            var valid = applications.Validate(ReviewHousehold.Merge(facts, household), today);
+            errors.AddRange(valid.Errors.Select(e => new ValidationError("household." + e.Field, "household: " + e.Message)));
+        }
+
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var found = new ReviewFindingsEvent(findings.Actor!.Trim(), findings.Note!.Trim(), findings.MemberFoundWork, findings.IncomeRoseOn,
+            findings.UnreportedChangeSince, findings.FraudSince, findings.Household);
+        await durable.RaiseEventAsync(review.ReviewId, ReviewOrchestrator.FindingsEvent, found, cancellationToken).ConfigureAwait(false);
+        string location = "/api/reviews/" + review.ReviewId;
+        return TypedResults.Accepted(location, new { reviewId = review.ReviewId, statusUrl = location });
+    }
+}

@@ -1,0 +1,48 @@
+using Relief.Cases.Intake;
+
+namespace Relief.Functions.Reviews;
+
+/// <summary>The body of <c>POST /api/reviews/{reviewId}/findings</c> (核查结论). Free of personal data except in <see cref="Household"/>.</summary>
+public sealed record ReviewFindingsRequest
+{
+    /// <summary>Who records them: operator id and role, e.g. <c>caseworker:0042</c> (required).</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>The written findings (required, 1–2000 characters): every outcome carries its written reason.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The household as found — any of <c>members</c>, <c>incomes</c>, <c>property</c>, <c>expenditures</c>,
+    /// <c>registration</c>, <c>tekun</c>, in the application's shape; parts left out stay as they were. Null: unchanged.</summary>
+    public ApplicationRequest? Household { get; init; }
+
+    /// <summary>Income rose above the standard because a member found work (gradual exit rather than termination).</summary>
+    public bool MemberFoundWork { get; init; }
+
+    /// <summary>When the income rose (<c>yyyy-MM-dd</c>); the decision date when left out.</summary>
+    public DateOnly? IncomeRoseOn { get; init; }
+
+    /// <summary>A major change the household did not report, since when (<c>yyyy-MM-dd</c>).</summary>
+    public DateOnly? UnreportedChangeSince { get; init; }
+
+    /// <summary>Benefits obtained by fraud since this month (<c>yyyy-MM</c>): termination and a recovery claim.</summary>
+    public string? FraudSince { get; init; }
+}
+
+/// <summary>The body of <c>POST /api/households/{householdId}/changes</c> (主动申报): a change the household reports.</summary>
+public sealed record HouseholdChangeRequest
+{
+    /// <summary>Who records it: operator id and role (required).</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>What changed: <c>income</c>, <c>members</c>, <c>property</c>, <c>work</c>, <c>death</c> or <c>other</c> (required).</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>When it happened (<c>yyyy-MM-dd</c>, required, not in the future).</summary>
+    public DateOnly? OccurredOn { get; init; }
+
+    /// <summary>What was reported, in words (required, 1–2000 characters; no ID numbers).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The program whose review it starts, when the household is enrolled in more than one.</summary>
+    public string? Program { get; init; }
+}
