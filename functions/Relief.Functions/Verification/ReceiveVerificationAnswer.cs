@@ -41,7 +41,7 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         ArgumentNullException.ThrowIfNull(durable);
         var message = Parse(body);
         var (agency, summary) = Validate(message);
-        if (message.CaseId!.StartsWith("rv.", StringComparison.Ordinal))
+        if (message.CaseId!.StartsWith("rv_", StringComparison.Ordinal))
         {
             await ReviewAnswerAsync(message, agency, summary, cancellationToken).ConfigureAwait(false);
             return;

@@ -12,7 +12,7 @@ namespace Relief.Cases.Reviews;
 /// <param name="Change">The change to append to the entitlement; null when the benefit continues unchanged.</param>
 /// <param name="Warning">A warning recorded on the household (警示), or null.</param>
 /// <param name="RecoverFrom">For fraud: the first month whose payments are claimed back (追回); null otherwise.</param>
-/// <param name="RecoverThrough">For fraud: the last month claimed back.</param>
+/// <param name="RecoverThrough">For fraud: the last month claimed back (the stop month).</param>
 public sealed record ReviewDecision(
     ReviewOutcome Outcome,
     string Reason,

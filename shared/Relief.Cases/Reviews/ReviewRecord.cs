@@ -53,20 +53,21 @@ public sealed record ReviewRecord(
     public DateTimeOffset? DecidedAt { get; init; }
 
     /// <summary>
-    /// The id of a review: <c>rv.{beneficiaryId}.{program}.{yyyy-MM}</c> for the scheduled review of a month (a second
-    /// sweep of the month finds the same id), <c>rv.{beneficiaryId}.{program}.{reason}-{yyyyMMdd}</c> for one started by
-    /// a change (the same report posted twice finds the same id).
+    /// The id of a review: <c>rv_{beneficiaryId}_{program}_{yyyy-MM}</c> for the scheduled review of a month (a second
+    /// sweep of the month finds the same id), <c>rv_{beneficiaryId}_{program}_{reason}-{yyyyMMdd}</c> for one started by
+    /// a change (the same report posted twice finds the same id). It has the form of a case id (letters, digits, '-', '_'):
+    /// the agencies' re-verification messages carry it where a case's carry the case id.
     /// </summary>
     public static string IdOf(string program, string beneficiaryId, ReviewReason reason, DateOnly date) => reason == ReviewReason.Scheduled
-        ? string.Create(CultureInfo.InvariantCulture, $"rv.{beneficiaryId}.{program}.{PayPeriod.Of(date)}")
-        : string.Create(CultureInfo.InvariantCulture, $"rv.{beneficiaryId}.{program}.{reason.ToCode()}-{date:yyyyMMdd}");
+        ? string.Create(CultureInfo.InvariantCulture, $"rv_{beneficiaryId}_{program}_{PayPeriod.Of(date)}")
+        : string.Create(CultureInfo.InvariantCulture, $"rv_{beneficiaryId}_{program}_{reason.ToCode()}-{date:yyyyMMdd}");
 
     /// <summary>The household named in a review id; false when the text is not a review id.</summary>
     public static bool TryParseBeneficiary(string? reviewId, out string beneficiaryId)
     {
         beneficiaryId = string.Empty;
-        string[] parts = reviewId?.Split('.') ?? [];
-        if (parts.Length != 4 || parts[0] != "rv" || parts.Any(p => p.Length is 0 or > 64 || !p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        string[] parts = reviewId?.Split('_') ?? [];
+        if (parts.Length != 4 || parts[0] != "rv" || parts.Any(p => p.Length is 0 or > 64 || !p.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
         {
             return false;
         }

@@ -8,8 +8,8 @@ namespace Relief.Cases.Reviews;
 /// The outcome of a review (动态管理, 57号 Art. 30–31; 民发〔2022〕83号; 43号 Art. 24–26), from the re-assessment and the
 /// findings, as one explicit table:
 /// <list type="table">
-/// <item><term>fraud found</term><description>terminated from the month after the notice; payments since the fraud began
-/// are claimed back (骗取 → 终止并追回).</description></item>
+/// <item><term>fraud found</term><description>terminated from the month after the notice; payments for the months from
+/// the fraud's start through the stop month are claimed back (骗取 → 终止并追回).</description></item>
 /// <item><term>still eligible, same amount</term><description>continued, amount unchanged (无实质变化).</description></item>
 /// <item><term>still eligible, other amount</term><description>adjusted from the next month (调整).</description></item>
 /// <item><term>not eligible, income at or above the standard, a member found work (dibao)</term><description>gradual exit:
@@ -50,9 +50,11 @@ public static class ReviewRules
         if (findings.FraudSince is { } since)
         {
             PayPeriod stop = StopMonth(entitlement.Program, decidedOn);
-            string reason = Text($"Benefits obtained by fraud since {since} (骗取): terminated from {stop}; payments from {since} through {thisMonth} are claimed back. {note}");
+            // Every payment for a month from the fraud's start up to the stop month is claimed: one already made for the
+            // stop month (paid ahead) was wrongful too; months with no payment add nothing.
+            string reason = Text($"Benefits obtained by fraud since {since} (骗取): terminated from {stop}; payments for {since} through {stop} are claimed back. {note}");
             return new ReviewDecision(ReviewOutcome.TerminatedForFraud, reason, "民发〔2022〕83号: fraud → termination and recovery (终止并追回)",
-                Change(EntitlementChangeKind.Terminated, stop, null, null, reason), warning, since, thisMonth);
+                Change(EntitlementChangeKind.Terminated, stop, null, null, reason), warning, since, stop);
         }
 
         if (reassessment.Eligible)

@@ -46,6 +46,9 @@ internal static class DurableServices
                 MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivityFunctions,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
                 CustomMessageTypeBinder = new ProtobufMapTypeBinder(),
+                // A start refused by its dedupe statuses is an error the client sees (OrchestrationAlreadyExists), as
+                // under Azure's host — not a silent no-op the caller takes for a start.
+                ThrowExceptionOnInvalidDedupeStatus = true,
             });
         });
         services.AddSingleton<IOrchestrationService>(sp => new SidecarOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationService>()));

@@ -28,8 +28,8 @@ public sealed class RecoveryClaimTests
             await storage.Ledger.TransitionAsync(Partition(month), e.Instruction.IdempotencyKey, month == "2027-02" ? PaymentStatus.Rejected : PaymentStatus.Paid, null, null, CancellationToken.None);
         }
 
-        var claim = await storage.Ledger.ClaimRecoveryAsync("qingdao/shinan", "hh-f1", "dibao", new PayPeriod(2026, 12), new PayPeriod(2027, 3), "rv.hh-f1.dibao.2027-03", CancellationToken.None);
-        var again = await storage.Ledger.ClaimRecoveryAsync("qingdao/shinan", "hh-f1", "dibao", new PayPeriod(2026, 12), new PayPeriod(2027, 3), "rv.hh-f1.dibao.2027-03", CancellationToken.None);
+        var claim = await storage.Ledger.ClaimRecoveryAsync("qingdao/shinan", "hh-f1", "dibao", new PayPeriod(2026, 12), new PayPeriod(2027, 3), "rv_hh-f1_dibao_2027-03", CancellationToken.None);
+        var again = await storage.Ledger.ClaimRecoveryAsync("qingdao/shinan", "hh-f1", "dibao", new PayPeriod(2026, 12), new PayPeriod(2027, 3), "rv_hh-f1_dibao_2027-03", CancellationToken.None);
 
         Assert.True(claim.Created);
         Assert.Equal(2200m, claim.Amount);

@@ -112,7 +112,7 @@ public sealed class ReviewRulesTests
         Assert.Equal(ReviewOutcome.TerminatedForFraud, d.Outcome);
         Assert.Equal(EntitlementChangeKind.Terminated, d.Change!.Kind);
         Assert.Equal(new PayPeriod(2026, 12), d.RecoverFrom);
-        Assert.Equal(March, d.RecoverThrough);
+        Assert.Equal(March.Next, d.RecoverThrough); // the stop month: a payment already made for it is wrongful too
     }
 
     // 57号 Art. 30 / 83号: an unreported major change older than 3 months → a warning; within 3 months none.

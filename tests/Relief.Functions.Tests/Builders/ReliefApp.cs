@@ -74,7 +74,7 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>An application of the rehearsal jurisdiction (Qingdao's figures, seconds for days).</summary>
     public static ApplicationRequest Rehearsal(ApplicationRequest application) => application with { Jurisdiction = "rehearsal/drill" };
 
-    public static async Task<ReliefApp> StartAsync()
+    public static async Task<ReliefApp> StartAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var azurite = await AzuriteServer.Shared;
         string id = Guid.NewGuid().ToString("N")[..10];
@@ -105,6 +105,11 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Payments:Bank:ManifestContainerName"] = UniqueNames.Container("manifests"),
             ["Relief:Payments:Bank:PayeeContainerName"] = UniqueNames.Container("payees"),
         };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+
         var environment = new Dictionary<string, string>
         {
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Hub" + id,
