@@ -103,8 +103,8 @@ public sealed class BeneficiaryRegister
 
     /// <summary>
     /// Appends a change to an enrolled entitlement; the result says why not when the entitlement refuses it or
-    /// none exists. Retries when another change won the race for the row. Idempotent: a change of the same kind, month
-    /// and reference already recorded (a retried decision) is not appended twice.
+    /// none exists. Retries when another change won the race for the row. Idempotent: a change equal to one already
+    /// recorded (kind, months, amount, reason, reference and time: a retried decision) is not appended twice.
     /// </summary>
     public async Task<EntitlementResult> AppendAsync(string jurisdiction, string beneficiaryId, string program, EntitlementChange change, CancellationToken cancellationToken)
     {
@@ -119,7 +119,7 @@ public sealed class BeneficiaryRegister
             }
 
             Entitlement stored = FromEntity(row.Value!);
-            if (stored.Changes.Any(c => c.Kind == change.Kind && c.From == change.From && c.Reference == change.Reference))
+            if (stored.Changes.Any(c => c == change))
             {
                 return new EntitlementResult(stored, null); // appended by an earlier attempt of the same decision
             }

@@ -143,4 +143,22 @@ public sealed class PayrollShardRunnerTests
         var now = await storage.Register.GetAsync("qingdao/shinan", "hh-1", "dibao", CancellationToken.None);
         Assert.Equal(5, now!.Changes.Count);
     }
+
+    // Issue 12: a decision's change appended again (a retried review decision) is recorded once; another change of the
+    // same kind and month (another amount) is a change of its own.
+    [Fact]
+    public async Task Register_SameChangeTwice_RecordedOnce()
+    {
+        var storage = await PaymentStorage.CreateAsync();
+        await storage.EnrolAsync("hh-1", 1100m, "2026-02");
+        var change = PaymentStorage.Change(EntitlementChangeKind.Adjusted, "2026-06", 900m);
+
+        var first = await storage.Register.AppendAsync("qingdao/shinan", "hh-1", "dibao", change, CancellationToken.None);
+        var again = await storage.Register.AppendAsync("qingdao/shinan", "hh-1", "dibao", change, CancellationToken.None);
+        var other = await storage.Register.AppendAsync("qingdao/shinan", "hh-1", "dibao", change with { MonthlyAmount = 950m }, CancellationToken.None);
+
+        Assert.True(first.Applied && again.Applied && other.Applied);
+        var now = await storage.Register.GetAsync("qingdao/shinan", "hh-1", "dibao", CancellationToken.None);
+        Assert.Equal([1100m, 900m, 950m], now!.Changes.Select(c => c.MonthlyAmount!.Value));
+    }
 }

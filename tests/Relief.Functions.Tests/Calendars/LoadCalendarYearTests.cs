@@ -19,8 +19,10 @@ public sealed class LoadCalendarYearTests
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
         await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
-        var before = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean(),
-            "the overall limit, counted on a provisional year (30 working days from today reach a year without a shipped schedule)");
+        // The record and its audit trail are two writes: wait for both.
+        var before = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean()
+            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)),
+            "the overall limit, counted on a provisional year (30 working days from today reach a year without a shipped schedule), and its audit entry");
         var old = DateOnly.Parse(Overall(before)!.Value.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
         Assert.Contains(ReliefApp.History(before), h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)
             && h.GetProperty("summary").GetString()!.Contains("provisional", StringComparison.Ordinal));
