@@ -22,7 +22,7 @@ public sealed class GetReview(ReviewStore reviews, TimeProvider time)
         var review = await reviews.GetReviewAsync(reviewId, cancellationToken).ConfigureAwait(false);
         if (review is null)
         {
-            return TypedResults.Problem(title: "Review not found", detail: $"There is no review '{reviewId}'.", statusCode: StatusCodes.Status404NotFound);
+            return ReviewView.NotFound(reviewId);
         }
 
         var instance = await durable.GetInstanceAsync(review.ReviewId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);

@@ -22,12 +22,7 @@ public sealed class GetReviewSweep
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        ReviewFrequency? frequency = cadence switch
-        {
-            "yearly" => ReviewFrequency.Yearly,
-            "half-yearly" => ReviewFrequency.HalfYearly,
-            _ => null,
-        };
+        ReviewFrequency? frequency = ReviewSweeps.ParseCadence(cadence);
         if (frequency is null) return Problems.Field("cadence", $"'{cadence}' is not a cadence: yearly or half-yearly.");
         if (!PayPeriod.TryParse(month, out PayPeriod due)) return Problems.Field("month", $"'{month}' is not a month in yyyy-MM form.");
         string id = ReviewSweepOrchestrator.InstanceId(frequency.Value, due.ToString());

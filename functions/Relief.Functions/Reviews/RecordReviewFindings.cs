@@ -20,9 +20,6 @@ namespace Relief.Functions.Reviews;
 /// </summary>
 public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications applications, TimeProvider time)
 {
-    /// <summary>Longest note accepted.</summary>
-    public const int MaxText = 2000;
-
     [Function(nameof(RecordReviewFindings))]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reviews/{reviewId}/findings")] HttpRequest request,
@@ -37,7 +34,7 @@ public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications a
         ReviewRecord? review = await reviews.GetReviewAsync(reviewId, cancellationToken).ConfigureAwait(false);
         if (review is null)
         {
-            return TypedResults.Problem(title: "Review not found", detail: $"There is no review '{reviewId}'.", statusCode: StatusCodes.Status404NotFound);
+            return ReviewView.NotFound(reviewId);
         }
 
         if (review.State is ReviewState.Decided or ReviewState.Superseded)
@@ -47,15 +44,7 @@ public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications a
 
         DateOnly today = ChinaStandardTime.DateOf(time.GetUtcNow());
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(findings.Actor) || findings.Actor.Length > 100)
-        {
-            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042 (at most 100 characters)."));
-        }
-
-        if (string.IsNullOrWhiteSpace(findings.Note) || findings.Note.Length > MaxText)
-        {
-            errors.Add(new ValidationError("note", $"note: the written findings are required, 1–{MaxText} characters."));
-        }
+        ReviewRequestChecks.ActorAndNote(errors, findings.Actor, findings.Note, "the written findings are required");
 
         if (findings.IncomeRoseOn > today) errors.Add(new ValidationError("incomeRoseOn", "incomeRoseOn: cannot be in the future."));
         if (findings.UnreportedChangeSince > today) errors.Add(new ValidationError("unreportedChangeSince", "unreportedChangeSince: cannot be in the future."));

@@ -38,11 +38,7 @@ public sealed class ReportHouseholdChange(ReviewStore reviews, TimeProvider time
         HouseholdChangeRequest change = body.Value!;
         DateOnly today = ChinaStandardTime.DateOf(time.GetUtcNow());
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(change.Actor) || change.Actor.Length > 100)
-        {
-            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042 (at most 100 characters)."));
-        }
-
+        ReviewRequestChecks.ActorAndNote(errors, change.Actor, change.Note, "what was reported");
         if (change.Kind is null || !Kinds.Contains(change.Kind, StringComparer.Ordinal))
         {
             errors.Add(new ValidationError("kind", $"kind: one of {string.Join(", ", Kinds)}."));
@@ -51,11 +47,6 @@ public sealed class ReportHouseholdChange(ReviewStore reviews, TimeProvider time
         if (change.OccurredOn is not { } occurred || occurred > today || occurred < today.AddYears(-MaxYearsBack))
         {
             errors.Add(new ValidationError("occurredOn", $"occurredOn: the date of the change (yyyy-MM-dd), not in the future nor more than {MaxYearsBack} years back."));
-        }
-
-        if (string.IsNullOrWhiteSpace(change.Note) || change.Note.Length > RecordReviewFindings.MaxText)
-        {
-            errors.Add(new ValidationError("note", $"note: what was reported, 1–{RecordReviewFindings.MaxText} characters."));
         }
 
         if (errors.Count > 0) return Problems.Validation(errors);

@@ -1,4 +1,5 @@
 using Relief.Cases.Intake;
+using Relief.Domain.Validation;
 
 namespace Relief.Functions.Reviews;
 
@@ -45,4 +46,25 @@ public sealed record HouseholdChangeRequest
 
     /// <summary>The program whose review it starts, when the household is enrolled in more than one.</summary>
     public string? Program { get; init; }
+}
+
+/// <summary>The checks every review request shares: who acts, and the text in words.</summary>
+internal static class ReviewRequestChecks
+{
+    /// <summary>Longest note accepted.</summary>
+    public const int MaxText = 2000;
+
+    /// <summary>Adds an error for a missing or too long <c>actor</c> and <c>note</c> (<paramref name="noteMeaning"/> says what the note is).</summary>
+    public static void ActorAndNote(List<ValidationError> errors, string? actor, string? note, string noteMeaning)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || actor.Length > 100)
+        {
+            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042 (at most 100 characters)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(note) || note.Length > MaxText)
+        {
+            errors.Add(new ValidationError("note", $"note: {noteMeaning}, 1–{MaxText} characters."));
+        }
+    }
 }

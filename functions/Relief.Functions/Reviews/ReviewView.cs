@@ -26,6 +26,10 @@ public sealed record ReviewView(
     /// <summary>The orchestration's runtime status.</summary>
     public string? RuntimeStatus { get; init; }
 
+    /// <summary>404 for an unknown review.</summary>
+    public static Microsoft.AspNetCore.Http.IResult NotFound(string reviewId) =>
+        Microsoft.AspNetCore.Http.TypedResults.Problem(title: "Review not found", detail: $"There is no review '{reviewId}'.", statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound);
+
     /// <summary>The view of a review at <paramref name="now"/>: overdue once its due date has passed undecided.</summary>
     public static ReviewView From(ReviewRecord r, DateTimeOffset now)
     {

@@ -23,12 +23,7 @@ public sealed class StartReviewSweep
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        ReviewFrequency? frequency = cadence switch
-        {
-            "yearly" => ReviewFrequency.Yearly,
-            "half-yearly" => ReviewFrequency.HalfYearly,
-            _ => null,
-        };
+        ReviewFrequency? frequency = ReviewSweeps.ParseCadence(cadence);
         if (frequency is null) return Problems.Field("cadence", $"'{cadence}' is not a cadence: yearly or half-yearly.");
         if (!PayPeriod.TryParse(month, out PayPeriod due)) return Problems.Field("month", $"'{month}' is not a month in yyyy-MM form.");
         bool started = await ReviewSweeps.StartAsync(durable, frequency.Value, due.ToString(), runAgain: true, cancellationToken).ConfigureAwait(false);
