@@ -97,11 +97,13 @@ public sealed class CaseEndToEndTests
         await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
         await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the new host took over", seconds: 180);
         await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
-        var approved = await app.WaitForStepAsync(caseId, "Approved");
+        await app.WaitForStepAsync(caseId, "Approved");
         await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, were there one
         var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
         var verificationRequests = await app.WaitForMessagesAsync<EconomicVerificationRequestMessage>(app.VerificationRequestQueue, m => m.Count(r => r.CaseId == caseId) >= 6);
 
+        // The step and its audit entries are two writes: the trail is read once the decision's entry is there.
+        var approved = await app.WaitForStatusAsync(caseId, s => ReliefApp.History(s).Any(h => h.GetProperty("kind").GetString() == "Decision"), "the decision in the audit trail");
         var history = ReliefApp.History(approved).ToArray();
         Assert.Single(history, h => h.GetProperty("kind").GetString() == "Decision" && h.GetProperty("summary").GetString()!.StartsWith("Approved", StringComparison.Ordinal));
         Assert.Single(history, h => h.GetProperty("summary").GetString()!.StartsWith("Investigation findings recorded", StringComparison.Ordinal));
