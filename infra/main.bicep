@@ -23,6 +23,13 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('The OpenID Connect authority (issuer URL) whose bearer tokens the app accepts, e.g. the bureau\'s identity provider.')
+param signInAuthority string
+
+@description('The audience (application id URI) the tokens must name.')
+param signInAudience string = 'api://relief'
+
+
 var suffix = uniqueString(resourceGroup().id, baseName)
 var storageName = take('st${baseName}${suffix}', 24)
 var deploymentContainer = 'app-package'
@@ -126,6 +133,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'PayrollSchedule', value: '0 0 * * * *' }
         { name: 'ReviewYearlySchedule', value: '0 20 * * * *' }
         { name: 'ReviewHalfYearlySchedule', value: '0 25 * * * *' }
+        // Sign-in: tokens of the authority only (never a development key in Azure).
+        { name: 'Relief__Auth__Authority', value: signInAuthority }
+        { name: 'Relief__Auth__Audience', value: signInAudience }
         { name: 'Relief__Cases__Verification__AnswerQueueName', value: 'economic-verification-answers' }
         { name: 'Relief__Payments__Storage__BatchQueueName', value: 'payment-batches' }
         { name: 'Relief__Payments__Bank__StatusQueueName', value: 'bank-status' }

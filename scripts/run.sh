@@ -89,6 +89,18 @@ fi
 # No build servers: Ctrl+C must leave nothing running (MSBuild nodes and the compiler server would linger).
 dotnet build functions/Relief.Functions/Relief.Functions.csproj -c Release -nologo -v q --disable-build-servers
 dotnet build shared/Relief.FunctionsHost/Relief.FunctionsHost.csproj -c Release -nologo -v q --disable-build-servers
+# Sign-in: unless an OpenID Connect authority is configured, the app validates tokens with the local development key
+# (created on first run in the git-ignored .relief/ folder); the README's token command signs with the same key.
+authority="${Relief__Auth__Authority:-}"
+if [ -z "$authority" ]; then
+  authority="$(node -e 'try { const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write((s.Values && s.Values["Relief:Auth:Authority"]) || ""); } catch (e) {}' "$root/local.settings.json")"
+fi
+if [ -z "$authority" ]; then
+  export Relief__Auth__DevelopmentKeyFile="${Relief__Auth__DevelopmentKeyFile:-$root/.relief/dev-signing-key}"
+  echo "Sign-in: development tokens (key $Relief__Auth__DevelopmentKeyFile). A token, e.g. for a Shinan caseworker:"
+  echo "  dotnet run --project tools/Relief.DevToken -- --role caseworker --area qingdao/shinan --sub 0042"
+  echo "  then: curl -H \"Authorization: Bearer \$TOKEN\" localhost:7071/api/cases"
+fi
 # The local Functions host runs the built app (host.json from its folder; app settings from local.settings.json),
 # as `func start` would where Core Tools is installed.
 dotnet shared/Relief.FunctionsHost/bin/Release/net10.0/Relief.FunctionsHost.dll \

@@ -30,6 +30,10 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/"),
     Timeout = TimeSpan.FromSeconds(60),
 };
+// The portal signs in as a window caseworker of Qingdao (a development token of the run's own key).
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Relief.Identity.DevelopmentTokens.Issue(
+    Relief.Identity.DevelopmentSigningKey.LoadOrCreate(SignInKeyFile()), new Relief.Identity.TokenRequest("bench-portal", [Relief.Identity.ReliefRoles.Caseworker], ["qingdao"]),
+    TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(4)));
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 var household = 0;
 
@@ -114,6 +118,9 @@ static async Task<double> RawInsertsPerSecondAsync(string connection, int concur
     return rate;
 }
 
+// The run's development signing key (the app validates with it; the portal's token is signed with it).
+static string SignInKeyFile() => Path.Combine(Path.GetTempPath(), $"bench-relief-{Environment.ProcessId}-signin-key");
+
 static string FindRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -136,6 +143,7 @@ static async Task<(Process Process, int Port)> StartHostAsync(string root, strin
         {
             ["AzureWebJobsStorage"] = connection,
             ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            ["Relief:Auth:DevelopmentKeyFile"] = SignInKeyFile(),
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("benchmark-key-not-a-secret-0123456789abcdef"u8.ToArray()),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",

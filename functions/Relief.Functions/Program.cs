@@ -13,6 +13,7 @@ using Relief.Functions.Assessments;
 using Relief.Functions.Calendars;
 using Relief.Functions.Diagnostics;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Startup;
 using Relief.Functions.Workflows;
 
@@ -22,6 +23,12 @@ using Relief.Functions.Workflows;
 // host.json for the host; see README.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Sign-in (身份认证): bearer tokens from the OpenID Connect authority (or, locally, the development key); every HTTP
+// function but health and the OpenAPI document needs one, with a role its row of Identity/AccessTable allows.
+builder.Services.AddReliefSignIn(builder.Configuration);
+builder.Services.AddSingleton<CaseAccess>();
+builder.UseMiddleware<SignInMiddleware>();
 
 // Orchestration inputs, outputs, events and activity payloads use the worker's default JSON on every side (the durable
 // client, the orchestration and the activity bindings). A custom WorkerOptions.Serializer reaches only some of them
@@ -66,7 +73,7 @@ builder.Services.AddSingleton<CalendarFiles>();
 builder.Services.AddSingleton<CalendarRefresh>();
 builder.Services.AddHostedService<CalendarStartup>();
 
-// The anonymous assessment preview (我能申请吗): limited per client.
+// The assessment preview (我能申请吗), open to every signed-in caller: limited per client.
 builder.Services.AddOptions<PreviewOptions>().Bind(builder.Configuration.GetSection(PreviewOptions.Section))
     .Validate(o => o.PermitsPerMinute > 0, "Relief:Assessments:PermitsPerMinute must be positive.").ValidateOnStart();
 builder.Services.AddSingleton<PreviewRateLimiter>();

@@ -51,6 +51,7 @@ public sealed class PublishTests
 
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
+            ["Relief:Auth:DevelopmentKeyFile"] = Builders.TestTokens.KeyFile,
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("publish-test-key-not-a-secret-0123456789"u8.ToArray()),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
             ["PayrollSchedule"] = "0 0 0 1 1 *",

@@ -34,8 +34,8 @@ public sealed class ExtendTimeLimit(CaseActions actions, ICaseStore cases)
         }
 
         return body.Reasons is { Count: > 0 }
-            ? await actions.RaiseAsync(body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken).ConfigureAwait(false)
-            : await actions.RaiseAsync(body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken, null,
+            ? await actions.RaiseAsync(request, body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken).ConfigureAwait(false)
+            : await actions.RaiseAsync(request, body, id, durable, CaseTrigger.ExtendTimeLimit, cancellationToken, null,
                 new ValidationError("reasons", "reasons: an extension needs at least one written reason (延长理由).")).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Records;
 using Relief.Cases.Storage;
+using Relief.Functions.Identity;
 
 namespace Relief.Functions.Applications;
 
@@ -9,7 +10,7 @@ namespace Relief.Functions.Applications;
 /// <c>GET /api/applications/{id}</c> (办理进度): program, current step, every deadline with its date, the steps so far
 /// with who and when (the audit trail), transfers, and the decision with its explanation; 404 for an unknown case.
 /// </summary>
-public sealed class GetApplication(ICaseStore cases, IAuditLog audit, TimeProvider time)
+public sealed class GetApplication(ICaseStore cases, IAuditLog audit, CaseAccess access, TimeProvider time)
 {
     [Function(nameof(GetApplication))]
     public async Task<IResult> RunAsync(
@@ -23,6 +24,8 @@ public sealed class GetApplication(ICaseStore cases, IAuditLog audit, TimeProvid
         {
             return Problems.CaseNotFound(id ?? string.Empty);
         }
+
+        if (access.Check(request, record, nameof(GetApplication)) is { } forbidden) return forbidden;
 
         var trail = await audit.ReadAsync(record.CaseId, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(CaseStatusView.From(record, trail, time.GetUtcNow()));

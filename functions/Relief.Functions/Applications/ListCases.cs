@@ -6,12 +6,15 @@ using Relief.Cases.Lifecycle;
 using Relief.Cases.Storage;
 using Relief.Cases.Storage.Cases;
 using Relief.Domain.Validation;
+using Relief.Functions.Http;
+using Relief.Functions.Identity;
 
 namespace Relief.Functions.Applications;
 
 /// <summary>
-/// <c>GET /api/cases?step=&amp;overdue=&amp;jurisdiction=&amp;pageSize=&amp;continuationToken=</c>: a caseworker's work list
-/// (工作台), paged; <c>continuationToken</c> of the answer fetches the next page.
+/// <c>GET /api/cases?step=&amp;overdue=&amp;dueBefore=&amp;jurisdiction=&amp;pageSize=&amp;continuationToken=</c>: a caseworker's
+/// work list (工作台) within his jurisdictions, paged, each page earliest deadline first; <c>continuationToken</c> of the
+/// answer fetches the next page. An unknown parameter is a 400.
 /// </summary>
 public sealed class ListCases(ICaseStore cases, TimeProvider time)
 {
@@ -24,6 +27,7 @@ public sealed class ListCases(ICaseStore cases, TimeProvider time)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (QueryParameters.Unknown(request, "step", "overdue", "jurisdiction", "dueBefore", "pageSize", "continuationToken") is { } unknown) return unknown;
         var errors = new List<ValidationError>();
         var q = request.Query;
         CaseStep? step = null;
@@ -47,13 +51,32 @@ public sealed class ListCases(ICaseStore cases, TimeProvider time)
             else errors.Add(new ValidationError("pageSize", $"pageSize: 1–{MaxPageSize}."));
         }
 
+        DateTimeOffset? dueBefore = null;
+        if (q["dueBefore"].FirstOrDefault() is { Length: > 0 } d)
+        {
+            if (DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) dueBefore = parsed;
+            else errors.Add(new ValidationError("dueBefore", "dueBefore: an instant (ISO 8601, e.g. 2026-12-11T00:00:00+08:00)."));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
+        // Staff see their own jurisdictions only: one named outside them is refused; none named → all of theirs.
+        Caller caller = request.Caller();
         string? jurisdiction = q["jurisdiction"].FirstOrDefault() is { Length: > 0 } j ? j.Trim().ToLowerInvariant() : null;
-        var page = await cases.QueryWorkListAsync(new WorkListQuery(step, overdue, jurisdiction, pageSize, q["continuationToken"].FirstOrDefault()), cancellationToken).ConfigureAwait(false);
+        if (jurisdiction is not null && !caller.Covers(jurisdiction))
+        {
+            return CallerAccess.Forbidden($"Jurisdiction '{jurisdiction}' is outside your areas ({string.Join(", ", caller.Areas)}).");
+        }
+
+        if (caller.Areas.Count == 0)
+        {
+            return CallerAccess.Forbidden("Your token names no jurisdiction (area claim): there is no work list to show.");
+        }
+
+        var page = await cases.QueryWorkListAsync(new WorkListQuery(step, overdue, jurisdiction, pageSize, q["continuationToken"].FirstOrDefault(), dueBefore, caller.Areas), cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = time.GetUtcNow();
         var items = page.Cases.Select(c => new WorkListItem(
             c.CaseId, c.Program.ToCode(), c.Jurisdiction, c.Step.ToString(), c.NextDueAt, c.NextDueAt is { } due && due <= now, c.Amount, Problems.StatusUrl(c.CaseId))).ToArray();

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Storage;
+using Relief.Functions.Identity;
 
 namespace Relief.Functions.Applications;
 
 /// <summary><c>GET /api/applications/{id}/documents</c>: the case's documents with type, size and SHA-256; 404 unknown case.</summary>
-public sealed class ListDocuments(ICaseStore cases, IDocumentStore documents)
+public sealed class ListDocuments(ICaseStore cases, IDocumentStore documents, CaseAccess access)
 {
     [Function(nameof(ListDocuments))]
     public async Task<IResult> RunAsync(
@@ -14,11 +15,14 @@ public sealed class ListDocuments(ICaseStore cases, IDocumentStore documents)
         CancellationToken cancellationToken)
     {
         string? caseId = Problems.CaseId(id);
-        if (caseId is null || await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is null)
+        var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return Problems.CaseNotFound(id ?? string.Empty);
         }
 
-        return TypedResults.Ok(await documents.ListAsync(caseId, cancellationToken).ConfigureAwait(false));
+        if (access.Check(request, record, nameof(ListDocuments)) is { } forbidden) return forbidden;
+
+        return TypedResults.Ok(await documents.ListAsync(record.CaseId, cancellationToken).ConfigureAwait(false));
     }
 }

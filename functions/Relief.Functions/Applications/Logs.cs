@@ -26,4 +26,13 @@ internal static partial class Logs
 
     [LoggerMessage(7, LogLevel.Information, "Case {CaseId} referred to {Program} as case {ReferredCaseId}")]
     public static partial void CaseReferred(ILogger logger, string caseId, string referredCaseId, string program);
+
+    [LoggerMessage(20, LogLevel.Warning, "Case {CaseId}: {Trigger} refused: the caller investigated the case (separation of duties)")]
+    public static partial void DutiesSeparated(ILogger logger, string caseId, CaseTrigger trigger);
+
+    [LoggerMessage(21, LogLevel.Information, "Case {CaseId}: document {DocumentId} downloaded by {Actor}")]
+    public static partial void DocumentDownloaded(ILogger logger, string caseId, string documentId, string actor);
+
+    [LoggerMessage(22, LogLevel.Warning, "Case {CaseId}: document download refused to {Actor}")]
+    public static partial void DocumentRefused(ILogger logger, string caseId, string actor);
 }

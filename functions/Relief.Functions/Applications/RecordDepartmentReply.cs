@@ -4,6 +4,8 @@ using Microsoft.DurableTask.Client;
 using Relief.Cases.Storage;
 using Relief.Cases.Transfers;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
+using Relief.Domain.Validation;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
@@ -25,10 +27,9 @@ public sealed class RecordDepartmentReply(ICaseStore cases)
         var read = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
         if (!read.IsValid) return read.Problem!;
         CaseActionRequest body = read.Value!;
-        if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
-        {
-            return Problems.Field("actor", "is required: the department operator id.");
-        }
+        var errors = new List<ValidationError>();
+        CaseActions.Check(body, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
 
         string? caseId = Problems.CaseId(id);
         var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
@@ -38,13 +39,19 @@ public sealed class RecordDepartmentReply(ICaseStore cases)
             return TypedResults.Problem(title: "Transfer not found", detail: $"There is no transfer '{transferId}' in case '{id}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
+        Caller caller = request.Caller();
+        if (!transfer.Department.ToString().Equals(caller.Department, StringComparison.OrdinalIgnoreCase))
+        {
+            return CallerAccess.Forbidden($"Transfer '{transferId}' is addressed to {transfer.Department}; your token's department is {caller.Department ?? "(none)"}.");
+        }
+
         if (TransferTransitions.IsClosed(transfer.State))
         {
             return Problems.Conflict($"Transfer already in state '{transfer.State}'", $"Transfer '{transferId}' was already answered.");
         }
 
         await durable.RaiseEventAsync(TransferOrchestrator.InstanceId(record.CaseId, transferId), TransferOrchestrator.ReplyEvent,
-            new DepartmentReplyEvent(body.Actor.Trim(), body.Note?.Trim()), cancellationToken).ConfigureAwait(false);
+            new DepartmentReplyEvent(caller.Actor, body.Note?.Trim()), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted(Problems.StatusUrl(record.CaseId), new { caseId = record.CaseId, transferId, state = transfer.State.ToString() });
     }
 }

@@ -13,6 +13,7 @@ using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
 using Relief.Domain.Validation;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
@@ -30,6 +31,7 @@ public sealed class ReferCase(
     IPolicyCatalog catalog,
     ICaseStore cases,
     CaseUpdates updates,
+    CaseAccess access,
     TimeProvider time,
     ILogger<ReferCase> logger)
 {
@@ -44,10 +46,7 @@ public sealed class ReferCase(
         if (!read.IsValid) return read.Problem!;
         ReferralRequest body = read.Value!;
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
-        {
-            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042."));
-        }
+        if (body.Actor is not null) errors.Add(ActorField.Refused);
 
         if (!AssistancePrograms.TryParse(body.Program, out var program) || program is not (AssistanceProgram.Dibao or AssistanceProgram.Tekun))
         {
@@ -59,9 +58,9 @@ public sealed class ReferCase(
             errors.Add(new ValidationError("consentToEconomicVerification", "consentToEconomicVerification: must be true: the applicant's consent to economic verification (核对授权) is needed for dibao and tekun."));
         }
 
-        if (body.Note is { Length: > CaseActions.MaxText })
+        if (FreeText.Problem("note", body.Note, CaseActions.MaxText) is { } badNote)
         {
-            errors.Add(new ValidationError("note", $"note: at most {CaseActions.MaxText} characters."));
+            errors.Add(new ValidationError("note", badNote));
         }
 
         if (errors.Count > 0)
@@ -76,6 +75,7 @@ public sealed class ReferCase(
             return Problems.CaseNotFound(id ?? string.Empty);
         }
 
+        if (access.Check(request, source, nameof(ReferCase)) is { } forbidden) return forbidden;
         if (source.Program != AssistanceProgram.TemporaryEmergency)
         {
             return Problems.Conflict("Not an emergency case", $"Case {source.CaseId} is a {source.Program.ToCode()} case; only emergency cases (急难型) are referred on (转诊).");
@@ -101,11 +101,12 @@ public sealed class ReferCase(
             CreatedAt = now,
             UpdatedAt = now,
             Links = [new CaseLink(CaseLinkKind.ReferredFrom, source.CaseId, source.Program)],
+            ApplicantSubject = source.ApplicantSubject,
         };
         var created = await cases.CreateAsync(record, referred, cancellationToken).ConfigureAwait(false);
         var referredTo = new CaseLink(CaseLinkKind.ReferredTo, caseId, program);
         await updates.UpdateAsync(source.CaseId, r => r.Links.Contains(referredTo) ? null : r.WithLink(referredTo), cancellationToken).ConfigureAwait(false);
-        string actor = body.Actor!.Trim();
+        string actor = request.Caller().Actor;
         string note = body.Note is { Length: > 0 } n ? " " + n.Trim() : string.Empty;
         await updates.AppendAsync(source.CaseId, "referral:" + caseId, source.Step.ToString(), now,
             [new AuditNote(AuditEntryKind.Action, actor, $"Referred (转诊) to {program.ToCode()}: case {caseId}; the hardship lasts." + note)], cancellationToken).ConfigureAwait(false);
@@ -130,7 +131,7 @@ public sealed class ReferCase(
 /// <summary>The body of <c>POST /api/applications/{id}/referrals</c>.</summary>
 public sealed record ReferralRequest
 {
-    /// <summary>Who refers: operator id, e.g. <c>caseworker:0042</c>.</summary>
+    /// <summary>Refused when present: who refers comes from the token.</summary>
     public string? Actor { get; init; }
 
     /// <summary><c>dibao</c> or <c>tekun</c>.</summary>

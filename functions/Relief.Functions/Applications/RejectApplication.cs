@@ -20,8 +20,8 @@ public sealed class RejectApplication(CaseActions actions)
         var body = await JsonBodies.ReadAsync<CaseActionRequest>(request, cancellationToken).ConfigureAwait(false);
         if (!body.IsValid) return body.Problem!;
         return body.Value!.Reasons is { Count: > 0 }
-            ? await actions.RaiseAsync(body.Value, id, durable, CaseTrigger.Reject, cancellationToken).ConfigureAwait(false)
-            : await actions.RaiseAsync(body.Value, id, durable, CaseTrigger.Reject, cancellationToken, null,
+            ? await actions.RaiseAsync(request, body.Value, id, durable, CaseTrigger.Reject, cancellationToken).ConfigureAwait(false)
+            : await actions.RaiseAsync(request, body.Value, id, durable, CaseTrigger.Reject, cancellationToken, null,
                 new ValidationError("reasons", "reasons: a refusal needs at least one written reason (书面说明理由).")).ConfigureAwait(false);
     }
 }

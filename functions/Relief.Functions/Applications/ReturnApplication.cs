@@ -36,7 +36,7 @@ public sealed class ReturnApplication(CaseActions actions, ICaseStore cases, IDo
             missing = RequiredDocuments.Missing(RequiredDocuments.For(valid.Value), supplied).Select(m => $"{m.Field}: {m.Description}").ToArray();
         }
 
-        var result = await actions.RaiseAsync(body, id, durable, CaseTrigger.ReturnForMaterials, cancellationToken, [.. missing, .. body.Reasons ?? []]).ConfigureAwait(false);
+        var result = await actions.RaiseAsync(request, body, id, durable, CaseTrigger.ReturnForMaterials, cancellationToken, [.. missing, .. body.Reasons ?? []]).ConfigureAwait(false);
         return result is Microsoft.AspNetCore.Http.HttpResults.Accepted<CaseActionAccepted> accepted && accepted.Value is { } value
             ? TypedResults.Accepted(accepted.Location, value with { MissingMaterials = missing })
             : result;

@@ -11,6 +11,7 @@ using Relief.Cases.Storage.Idempotency;
 using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
@@ -59,10 +60,16 @@ public sealed class SubmitApplication(
             return Problems.Validation(valid.Errors, "The application has errors; every one is listed (一次性告知).");
         }
 
+        // An applicant applies for himself anywhere; window staff take in applications of their own jurisdictions only.
+        Caller caller = request.Caller();
+        string jurisdiction = valid.Value.Household.Jurisdiction.ToString();
+        if (!caller.IsApplicant && CaseAccess.CheckJurisdiction(request, jurisdiction, "The application") is { } forbidden) return forbidden;
+
         string caseId = ids.NewId();
         if (key is not null)
         {
-            var claim = await idempotency.ClaimAsync("applications", key, RequestHash.OfJson(body), caseId, cancellationToken).ConfigureAwait(false);
+            // Keys are the caller's own: another caller's key neither replays nor reveals his case.
+            var claim = await idempotency.ClaimAsync("applications|" + caller.Subject, key, RequestHash.OfJson(body), caseId, cancellationToken).ConfigureAwait(false);
             if (claim.Outcome == IdempotencyOutcome.Conflict)
             {
                 return TypedResults.Problem(title: "Idempotency-Key reused with another application",
@@ -81,8 +88,9 @@ public sealed class SubmitApplication(
         {
             CaseId = caseId,
             Program = valid.Value.Program,
-            Jurisdiction = valid.Value.Household.Jurisdiction.ToString(),
+            Jurisdiction = jurisdiction,
             Step = CaseStep.Submitted,
+            ApplicantSubject = caller.IsApplicant ? caller.Subject : null,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -8,6 +8,7 @@ using Relief.Cases.Storage;
 using Relief.Cases.Transfers;
 using Relief.Domain.Validation;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
@@ -17,7 +18,7 @@ namespace Relief.Functions.Applications;
 /// limit in working days (default 5); starts the transfer's orchestration; 202 with the transfer id. The accepting
 /// office stays responsible (首问负责); 409 naming the step when the case has ended.
 /// </summary>
-public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogger<TransferCase> logger)
+public sealed class TransferCase(ICaseStore cases, CaseAccess access, IIdentifierSource ids, ILogger<TransferCase> logger)
 {
     /// <summary>Default reply limit.</summary>
     public const int DefaultWorkingDays = 5;
@@ -36,10 +37,7 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogge
         if (!read.IsValid) return read.Problem!;
         TransferRequest body = read.Value!;
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(body.Actor) || body.Actor.Length > 100)
-        {
-            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042."));
-        }
+        if (body.Actor is not null) errors.Add(ActorField.Refused);
 
         Department department = default;
         if (body.Department is null || !Enum.TryParse(body.Department, ignoreCase: true, out department) || int.TryParse(body.Department, out _))
@@ -50,6 +48,10 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogge
         if (string.IsNullOrWhiteSpace(body.Subject) || body.Subject.Length > 500)
         {
             errors.Add(new ValidationError("subject", "subject: is required, at most 500 characters, free of personal data."));
+        }
+        else if (FreeText.Problem("subject", body.Subject, 500) is { } subject)
+        {
+            errors.Add(new ValidationError("subject", subject));
         }
 
         int days = body.WorkingDays ?? DefaultWorkingDays;
@@ -70,13 +72,14 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogge
             return Problems.CaseNotFound(id ?? string.Empty);
         }
 
+        if (access.Check(request, record, nameof(TransferCase)) is { } forbidden) return forbidden;
         if (CaseTransitions.IsTerminal(record.Step))
         {
             return Problems.Conflict($"Not allowed in step '{record.Step}'", $"The case has ended (step '{record.Step}'); it cannot be transferred.");
         }
 
         string transferId = "t-" + ids.NewId();
-        var input = new TransferInput(record.CaseId, transferId, department, body.Subject!.Trim(), days, body.Actor!.Trim());
+        var input = new TransferInput(record.CaseId, transferId, department, body.Subject!.Trim(), days, request.Caller().Actor);
         await Instances.StartOnceAsync(durable, TransferOrchestrator.Name, TransferOrchestrator.InstanceId(record.CaseId, transferId), input, cancellationToken).ConfigureAwait(false);
         Logs.TransferStarted(logger, record.CaseId, transferId);
         string status = Problems.StatusUrl(record.CaseId);
@@ -87,7 +90,7 @@ public sealed class TransferCase(ICaseStore cases, IIdentifierSource ids, ILogge
 /// <summary>The body of a transfer (转办).</summary>
 public sealed record TransferRequest
 {
-    /// <summary>Who transfers: operator id.</summary>
+    /// <summary>Refused when present: who transfers comes from the token.</summary>
     public string? Actor { get; init; }
 
     /// <summary>Medical, Education, Housing, Employment or Disaster.</summary>

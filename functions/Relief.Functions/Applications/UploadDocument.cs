@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Intake;
 using Relief.Cases.Storage;
+using Relief.Functions.Identity;
 using Relief.Cases.Storage.Documents;
 
 namespace Relief.Functions.Applications;
@@ -12,7 +13,7 @@ namespace Relief.Functions.Applications;
 /// png, within the size limit; the SHA-256 checksum is recorded. 201 with the stored document; 404 unknown case; 415
 /// type not accepted; 413 too large; 400 empty, not matching its type, or a bad kind or member.
 /// </summary>
-public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents)
+public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents, CaseAccess access)
 {
     [Function(nameof(UploadDocument))]
     public async Task<IResult> RunAsync(
@@ -36,15 +37,18 @@ public sealed class UploadDocument(ICaseStore cases, IDocumentStore documents)
         }
 
         string? caseId = Problems.CaseId(id);
-        if (caseId is null || await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is null)
+        var record = caseId is null ? null : await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return Problems.CaseNotFound(id ?? string.Empty);
         }
 
-        var result = await documents.UploadAsync(caseId, new DocumentUpload(request.ContentType ?? string.Empty, kind, member), request.Body, cancellationToken).ConfigureAwait(false);
+        if (access.Check(request, record, nameof(UploadDocument)) is { } forbidden) return forbidden;
+
+        var result = await documents.UploadAsync(record.CaseId, new DocumentUpload(request.ContentType ?? string.Empty, kind, member), request.Body, cancellationToken).ConfigureAwait(false);
         if (result.Document is { } stored)
         {
-            return TypedResults.Created($"/api/applications/{caseId}/documents/{stored.DocumentId}", stored);
+            return TypedResults.Created($"/api/applications/{record.CaseId}/documents/{stored.DocumentId}", stored);
         }
 
         int status = result.Rejection switch

@@ -14,7 +14,7 @@ namespace Relief.Functions.Assessments;
 
 /// <summary>
 /// <c>POST /api/assessments</c> — the self-check (我能申请吗): a household, its jurisdiction, a date and the programs
-/// → for each, eligibility, the amount and the rules applied one by one. Anonymous; stores nothing, logs no personal
+/// → for each, eligibility, the amount and the rules applied one by one. Any signed-in caller (an applicant through a portal included); stores nothing, logs no personal
 /// data, limited per client (429 with <c>Retry-After</c>). A program the jurisdiction does not configure is an
 /// outcome (<c>notConfigured</c>), not an error.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Relief.Functions.Assessments;
 
-/// <summary>Options of the anonymous assessment preview (section <c>Relief:Assessments</c>).</summary>
+/// <summary>Options of the assessment preview (section <c>Relief:Assessments</c>).</summary>
 public sealed class PreviewOptions
 {
     /// <summary>The configuration section.</summary>

@@ -9,6 +9,7 @@ using Relief.Cases.Storage.Payments;
 using Relief.Domain.Validation;
 using Relief.Functions.Applications;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Payments;
@@ -20,7 +21,7 @@ namespace Relief.Functions.Payments;
 /// rejected or returned goes back to instructed, and all of them are announced to the bank adapter now. 200 with the
 /// number sent again; 400 naming each wrong field or a payment not of this case; 404 for an unknown case.
 /// </summary>
-public sealed class CorrectPayee(ICaseStore cases, PayeeCorrections corrections, PaymentLedger ledger, PaymentBatchWriter batches, BeneficiaryRegister register, CaseUpdates updates, TimeProvider time)
+public sealed class CorrectPayee(ICaseStore cases, PayeeCorrections corrections, PaymentLedger ledger, PaymentBatchWriter batches, BeneficiaryRegister register, CaseUpdates updates, CaseAccess access, TimeProvider time)
 {
     [Function(nameof(CorrectPayee))]
     public async Task<IResult> RunAsync(
@@ -32,6 +33,7 @@ public sealed class CorrectPayee(ICaseStore cases, PayeeCorrections corrections,
         if (Problems.CaseId(caseId) is not { } id) return Problems.CaseNotFound(caseId);
         var record = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (record is null) return Problems.CaseNotFound(id);
+        if (access.Check(request, record, nameof(CorrectPayee)) is { } forbidden) return forbidden;
         var read = await JsonBodies.ReadAsync<PayeeCorrectionRequest>(request, cancellationToken).ConfigureAwait(false);
         if (!read.IsValid) return read.Problem!;
         var body = read.Value!;
@@ -80,7 +82,7 @@ public sealed class CorrectPayee(ICaseStore cases, PayeeCorrections corrections,
         }
 
         await updates.AppendAsync(id, run, record.Step.ToString(), at,
-            [new AuditNote(AuditEntryKind.Action, "caseworker", $"Bank account corrected (account {payee!.MaskedAccount}); {named.Count} payment(s) sent again.")], cancellationToken).ConfigureAwait(false);
+            [new AuditNote(AuditEntryKind.Action, request.Caller().Actor, $"Bank account corrected (account {payee!.MaskedAccount}); {named.Count} payment(s) sent again.")], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new PayeeCorrected(id, payee.MaskedAccount, named.Count));
     }
 }

@@ -5,6 +5,8 @@ using Relief.Cases.Payments;
 using Relief.Cases.Storage.Payments;
 using Relief.Functions.Applications;
 
+using Relief.Functions.Identity;
+
 namespace Relief.Functions.Payroll;
 
 /// <summary>
@@ -27,13 +29,16 @@ public sealed class GetPayroll(PayrollProgress progress)
             return Problems.Field("period", $"'{period}' is not a month in yyyy-MM form.");
         }
 
-        var runs = await progress.ReadAsync(month.ToString(), cancellationToken).ConfigureAwait(false);
-        if (runs.Count == 0)
+        // The administrator sees every jurisdiction's payroll; supervisors and auditors those of their areas.
+        Caller caller = request.Caller();
+        var runs = (await progress.ReadAsync(month.ToString(), cancellationToken).ConfigureAwait(false))
+            .Where(r => caller.Role == Relief.Identity.ReliefRoles.Administrator || caller.Covers(r.Jurisdiction)).ToArray();
+        if (runs.Length == 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payroll", detail: $"No payroll of {month} has started.");
         }
 
-        var statuses = new List<PayrollStatus>(runs.Count);
+        var statuses = new List<PayrollStatus>(runs.Length);
         foreach (PayrollRun run in runs)
         {
             var instance = await durable.GetInstanceAsync(PayrollOrchestrator.InstanceId(run.Jurisdiction, run.Period), cancellationToken).ConfigureAwait(false);

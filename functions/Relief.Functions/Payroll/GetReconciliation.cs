@@ -4,6 +4,8 @@ using Relief.Cases.Payments;
 using Relief.Cases.Storage.Payments;
 using Relief.Functions.Applications;
 
+using Relief.Functions.Identity;
+
 namespace Relief.Functions.Payroll;
 
 /// <summary>
@@ -34,6 +36,14 @@ public sealed class GetReconciliation(PaymentReconciler reconciler, PayrollStart
             }
 
             jurisdictions = [one];
+        }
+
+        Caller caller = request.Caller();
+        if (caller.Role != Relief.Identity.ReliefRoles.Administrator)
+        {
+            // Supervisors and auditors: the payroll jurisdictions of their areas (none → an empty answer); one named outside them → 403.
+            if (named.Count > 0 && !caller.Covers(named.ToString())) return CallerAccess.Forbidden($"Payroll jurisdiction '{named}' is outside your areas ({string.Join(", ", caller.Areas)}).");
+            jurisdictions = jurisdictions.Where(caller.Covers).ToArray();
         }
 
         var results = new List<Reconciliation>(jurisdictions.Count);

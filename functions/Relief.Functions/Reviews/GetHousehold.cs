@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Storage.Reviews;
 
+using Relief.Functions.Identity;
+
 namespace Relief.Functions.Reviews;
 
 /// <summary>
@@ -20,6 +22,11 @@ public sealed class GetHousehold(ReviewStore reviews, TimeProvider time)
         if (schedules.Count == 0)
         {
             return TypedResults.Problem(title: "Household not enrolled", detail: $"Household '{householdId}' was never enrolled.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (schedules.FirstOrDefault(s => !request.Caller().Covers(s.Jurisdiction)) is { } outside)
+        {
+            return CallerAccess.Forbidden($"Household '{householdId}' is enrolled in jurisdiction '{outside.Jurisdiction}', outside your areas.");
         }
 
         var list = await reviews.ReviewsOfAsync(householdId, cancellationToken).ConfigureAwait(false);

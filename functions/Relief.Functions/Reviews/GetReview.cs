@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Relief.Cases.Storage.Reviews;
 
+using Relief.Functions.Identity;
+
 namespace Relief.Functions.Reviews;
 
 /// <summary>
@@ -24,6 +26,8 @@ public sealed class GetReview(ReviewStore reviews, TimeProvider time)
         {
             return ReviewView.NotFound(reviewId);
         }
+
+        if (CaseAccess.CheckJurisdiction(request, review.Jurisdiction, $"Review '{reviewId}'") is { } forbidden) return forbidden;
 
         var instance = await durable.GetInstanceAsync(review.ReviewId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         ReviewSummary? summary = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<ReviewSummary>() : null;

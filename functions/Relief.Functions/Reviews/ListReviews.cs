@@ -6,6 +6,9 @@ using Relief.Domain.Calendar;
 using Relief.Domain.Policies;
 using Relief.Functions.Applications;
 
+using Relief.Functions.Http;
+using Relief.Functions.Identity;
+
 namespace Relief.Functions.Reviews;
 
 /// <summary>
@@ -25,6 +28,7 @@ public sealed class ListReviews(ReviewStore reviews, IPolicyCatalog catalog, Tim
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (QueryParameters.Unknown(request, "jurisdiction", "due", "overdue") is { } unknown) return unknown;
         DateTimeOffset now = time.GetUtcNow();
         string? jurisdiction = request.Query["jurisdiction"];
         string? dueText = request.Query["due"];
@@ -32,6 +36,12 @@ public sealed class ListReviews(ReviewStore reviews, IPolicyCatalog catalog, Tim
         if (string.IsNullOrWhiteSpace(jurisdiction) || !catalog.Jurisdictions.Any(j => j == jurisdiction || j.StartsWith(jurisdiction + "/", StringComparison.Ordinal) || jurisdiction.StartsWith(j + "/", StringComparison.Ordinal)))
         {
             return Problems.Field("jurisdiction", $"is required and must be a configured jurisdiction ({string.Join(", ", catalog.Jurisdictions)}).");
+        }
+
+        Caller caller = request.Caller();
+        if (!caller.Covers(jurisdiction) && !caller.Areas.Any(a => a.StartsWith(jurisdiction + "/", StringComparison.OrdinalIgnoreCase)))
+        {
+            return CallerAccess.Forbidden($"Jurisdiction '{jurisdiction}' is outside your areas ({string.Join(", ", caller.Areas)}).");
         }
 
         PayPeriod due = PayPeriod.Of(ChinaStandardTime.DateOf(now));
@@ -57,6 +67,7 @@ public sealed class ListReviews(ReviewStore reviews, IPolicyCatalog catalog, Tim
         {
             await foreach (var review in reviews.WorkListAsync(jurisdiction, month, cancellationToken).ConfigureAwait(false))
             {
+                if (!caller.Covers(review.Jurisdiction)) continue; // a district's staff listing the city see their district
                 var view = ReviewView.From(review, now);
                 if (!overdue || view.Overdue) list.Add(view);
             }

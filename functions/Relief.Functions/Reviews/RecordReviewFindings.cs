@@ -8,6 +8,7 @@ using Relief.Domain.Calendar;
 using Relief.Domain.Validation;
 using Relief.Functions.Applications;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Reviews;
@@ -37,6 +38,7 @@ public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications a
             return ReviewView.NotFound(reviewId);
         }
 
+        if (CaseAccess.CheckJurisdiction(request, review.Jurisdiction, $"Review '{reviewId}'") is { } forbidden) return forbidden;
         if (review.State is ReviewState.Decided or ReviewState.Superseded)
         {
             return Problems.Conflict($"Review is {review.State.ToString().ToLowerInvariant()}", $"Review '{reviewId}' is {review.State.ToString().ToLowerInvariant()}; findings are no longer taken.");
@@ -64,7 +66,7 @@ public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications a
 
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var found = new ReviewFindingsEvent(findings.Actor!.Trim(), findings.Note!.Trim(), findings.MemberFoundWork, findings.IncomeRoseOn,
+        var found = new ReviewFindingsEvent(request.Caller().Actor, findings.Note!.Trim(), findings.MemberFoundWork, findings.IncomeRoseOn,
             findings.UnreportedChangeSince, findings.FraudSince, findings.Household);
         await durable.RaiseEventAsync(review.ReviewId, ReviewOrchestrator.FindingsEvent, found, cancellationToken).ConfigureAwait(false);
         string location = "/api/reviews/" + review.ReviewId;

@@ -7,6 +7,7 @@ using Relief.Domain.Calendar;
 using Relief.Domain.Validation;
 using Relief.Functions.Applications;
 using Relief.Functions.Http;
+using Relief.Functions.Identity;
 using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Reviews;
@@ -64,13 +65,14 @@ public sealed class ReportHouseholdChange(ReviewStore reviews, TimeProvider time
         }
 
         HouseholdReview household = enrolled[0];
+        if (CaseAccess.CheckJurisdiction(request, household.Jurisdiction, $"Household '{householdId}'") is { } forbidden) return forbidden;
         DateOnly on = change.OccurredOn!.Value;
         bool death = change.Kind == "death";
         ReviewReason reason = death ? ReviewReason.Death : ReviewReason.SelfReportedChange;
         string reviewId = ReviewRecord.IdOf(household.Program, household.BeneficiaryId, reason, on);
         DateOnly due = death ? on.AddMonths(ReviewReasons.MonthsAfterDeath) : today;
         var input = new ReviewInput(reviewId, household.BeneficiaryId, household.Program, household.Jurisdiction, household.CaseId, reason, due,
-            $"{change.Kind} on {on:yyyy-MM-dd} ({change.Actor!.Trim()}): {change.Note!.Trim()}");
+            $"{change.Kind} on {on:yyyy-MM-dd} ({request.Caller().Actor}): {change.Note!.Trim()}");
         bool started = await Instances.StartOnceAsync(durable, ReviewOrchestrator.Name, reviewId, input, cancellationToken).ConfigureAwait(false);
         string location = "/api/reviews/" + reviewId;
         return TypedResults.Accepted(location, new { reviewId, started, reason = reason.ToCode(), dueDate = due, statusUrl = location });

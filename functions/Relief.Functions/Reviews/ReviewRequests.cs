@@ -6,7 +6,7 @@ namespace Relief.Functions.Reviews;
 /// <summary>The body of <c>POST /api/reviews/{reviewId}/findings</c> (核查结论). Free of personal data except in <see cref="Household"/>.</summary>
 public sealed record ReviewFindingsRequest
 {
-    /// <summary>Who records them: operator id and role, e.g. <c>caseworker:0042</c> (required).</summary>
+    /// <summary>Refused when present: who records them comes from the token.</summary>
     public string? Actor { get; init; }
 
     /// <summary>The written findings (required, 1–2000 characters): every outcome carries its written reason.</summary>
@@ -32,7 +32,7 @@ public sealed record ReviewFindingsRequest
 /// <summary>The body of <c>POST /api/households/{householdId}/changes</c> (主动申报): a change the household reports.</summary>
 public sealed record HouseholdChangeRequest
 {
-    /// <summary>Who records it: operator id and role (required).</summary>
+    /// <summary>Refused when present: who records it comes from the token.</summary>
     public string? Actor { get; init; }
 
     /// <summary>What changed: <c>income</c>, <c>members</c>, <c>property</c>, <c>work</c>, <c>death</c> or <c>other</c> (required).</summary>
@@ -54,17 +54,22 @@ internal static class ReviewRequestChecks
     /// <summary>Longest note accepted.</summary>
     public const int MaxText = 2000;
 
-    /// <summary>Adds an error for a missing or too long <c>actor</c> and <c>note</c> (<paramref name="noteMeaning"/> says what the note is).</summary>
+    /// <summary>Adds an error for an <c>actor</c> field (the actor is the signed-in caller) and a missing, too long or
+    /// unprintable <c>note</c> (<paramref name="noteMeaning"/> says what the note is).</summary>
     public static void ActorAndNote(List<ValidationError> errors, string? actor, string? note, string noteMeaning)
     {
-        if (string.IsNullOrWhiteSpace(actor) || actor.Length > 100)
+        if (actor is not null)
         {
-            errors.Add(new ValidationError("actor", "actor: is required: an operator id such as caseworker:0042 (at most 100 characters)."));
+            errors.Add(Identity.ActorField.Refused);
         }
 
         if (string.IsNullOrWhiteSpace(note) || note.Length > MaxText)
         {
             errors.Add(new ValidationError("note", $"note: {noteMeaning}, 1–{MaxText} characters."));
+        }
+        else if (Http.FreeText.Problem("note", note, MaxText) is { } problem)
+        {
+            errors.Add(new ValidationError("note", problem));
         }
     }
 }

@@ -123,8 +123,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             await WaitForActionAsync(null, () => VerificationSettled);
         }
 
-        await MoveAsync(action.Trigger, action.Actor, "Investigation findings recorded (入户调查)." + NoteOf(action),
-            close: [CaseDeadlineKind.InvestigationStart, CaseDeadlineKind.InvestigationOpinion]);
+        await MoveAsync(action.Trigger, action.Actor, "Investigation findings recorded (入户调查)" + InvestigatorsOf(action) + "." + NoteOf(action),
+            close: [CaseDeadlineKind.InvestigationStart, CaseDeadlineKind.InvestigationOpinion], investigators: action.Investigators);
     }
 
     /// <summary>Assessment (审核评估); true when approval is proposed (public notice follows), false for a proposed refusal.</summary>
@@ -161,7 +161,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             await MoveAsync(objection.Trigger, objection.Actor, "Objection filed during the notice (公示异议)." + NoteOf(objection), close: [CaseDeadlineKind.PublicNoticeEnd]);
             var review = (await WaitForActionAsync(null, null, CaseTrigger.RecordInvestigation, CaseTrigger.RecordCommunityReview))!;
             string what = review.Trigger == CaseTrigger.RecordCommunityReview ? "Community review recorded (民主评议)." : "Re-investigation recorded (重新调查).";
-            await MoveAsync(review.Trigger, review.Actor, what + NoteOf(review) + " A new notice starts.");
+            await MoveAsync(review.Trigger, review.Actor, what + InvestigatorsOf(review) + NoteOf(review) + " A new notice starts.", investigators: review.Investigators);
         }
     }
 
@@ -179,7 +179,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
             return new CaseOutcome(Step, 0m);
         }
 
-        await MoveAsync(action.Trigger, action.Actor, "Approved (批准)." + NoteOf(action), close: closed, kind: AuditEntryKind.Decision);
+        string approved = action.Override ? "Approved against the assessment (越权批准), written reason:" + NoteOf(action) : "Approved (批准)." + NoteOf(action);
+        await MoveAsync(action.Trigger, action.Actor, approved, close: closed, kind: AuditEntryKind.Decision, overridden: action.Override);
         var kind = input.Program == AssistanceProgram.TemporaryEmergency && _advancePaid > 0m ? PaymentKind.EmergencyBalance : PaymentKind.Approval;
         await context.CallActivityAsync<PaymentSummary>(WritePayments.Name, new PaymentRequest(input.CaseId, NextOperation(), kind, Now, Step, _advancePaid), Retry);
         return new CaseOutcome(Step, _amount);
@@ -374,7 +375,7 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         CalendarAware.CallAsync<T>(context, input.CaseId, NextOperation, activity, request);
 
     private async Task MoveAsync(CaseTrigger trigger, string actor, string summary, IReadOnlyList<CaseDeadline>? set = null,
-        IReadOnlyList<CaseDeadlineKind>? close = null, AuditEntryKind kind = AuditEntryKind.Action)
+        IReadOnlyList<CaseDeadlineKind>? close = null, AuditEntryKind kind = AuditEntryKind.Action, IReadOnlyList<string>? investigators = null, bool overridden = false)
     {
         var result = CaseTransitions.Apply(Step, trigger);
         CaseStep to = result.To ?? throw new InvalidOperationException(result.Error);
@@ -385,11 +386,12 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         };
         notes.AddRange((set ?? []).Select(Deadline));
         Step = to;
-        await ChangeAsync(to, set, close, notes);
+        await ChangeAsync(to, set, close, notes, investigators, overridden);
     }
 
-    private Task ChangeAsync(CaseStep? step = null, IReadOnlyList<CaseDeadline>? set = null, IReadOnlyList<CaseDeadlineKind>? close = null, IReadOnlyList<AuditNote>? audit = null) =>
-        context.CallActivityAsync<bool>(ApplyCaseChange.Name, new CaseChange(input.CaseId, NextOperation(), Now, step, set, close, audit), Retry);
+    private Task ChangeAsync(CaseStep? step = null, IReadOnlyList<CaseDeadline>? set = null, IReadOnlyList<CaseDeadlineKind>? close = null, IReadOnlyList<AuditNote>? audit = null,
+        IReadOnlyList<string>? investigators = null, bool overridden = false) =>
+        context.CallActivityAsync<bool>(ApplyCaseChange.Name, new CaseChange(input.CaseId, NextOperation(), Now, step, set, close, audit, investigators, overridden), Retry);
 
     private void WatchAll(IEnumerable<CaseDeadline> deadlines)
     {
@@ -425,6 +427,9 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
     private static AuditNote Deadline(CaseDeadline d) =>
         new(AuditEntryKind.DeadlineSet, "system", string.Create(CultureInfo.InvariantCulture,
             $"Deadline {d.Kind}: {d.DueDate:yyyy-MM-dd} ({d.Basis}){(d.Provisional ? "; provisional: counted on a provisional calendar year (临时工作日历), recomputed when the official schedule is loaded" : "")}."), d.ExpiresAt);
+
+    private static string InvestigatorsOf(CaseActionEvent action) =>
+        action.Investigators is { Count: > 0 } ids ? " by investigators " + string.Join(", ", ids) : string.Empty;
 
     private static string NoteOf(CaseActionEvent action) => action.Note is { Length: > 0 } note ? " " + note : string.Empty;
 

@@ -28,7 +28,10 @@ public sealed record CaseOutcome(CaseStep Step, decimal Amount);
 /// <param name="Actor">Operator id and role, e.g. <c>caseworker:0042</c> (never a name).</param>
 /// <param name="Note">Findings or remarks, free of personal data.</param>
 /// <param name="Reasons">Reasons (refusal) or missing materials (return).</param>
-public sealed record CaseActionEvent(CaseTrigger Trigger, CaseStep ExpectedStep, string Actor, string? Note = null, IReadOnlyList<string>? Reasons = null);
+/// <param name="Investigators">Investigation: the operator ids of every investigator of the home visit (the actor among them).</param>
+/// <param name="Override">Approval against the assessment (越权批准), the written reason in <paramref name="Note"/>.</param>
+public sealed record CaseActionEvent(CaseTrigger Trigger, CaseStep ExpectedStep, string Actor, string? Note = null, IReadOnlyList<string>? Reasons = null,
+    IReadOnlyList<string>? Investigators = null, bool Override = false);
 
 /// <summary>An official working-day schedule was loaded at run time (payload of <see cref="CaseOrchestrator.CalendarEvent"/>):
 /// deadlines counted provisionally over that year are recomputed.</summary>
@@ -51,6 +54,8 @@ public sealed record AuditNote(AuditEntryKind Kind, string Actor, string Summary
 /// <param name="SetDeadlines">Deadlines set or replaced.</param>
 /// <param name="CloseDeadlines">Deadlines met or no longer running.</param>
 /// <param name="Audit">Audit records, in order.</param>
+/// <param name="Investigators">Investigators of the home visit to add to the record (separation of duties).</param>
+/// <param name="Overridden">The case was approved against its assessment (越权批准).</param>
 public sealed record CaseChange(
     string CaseId,
     string OperationId,
@@ -58,7 +63,9 @@ public sealed record CaseChange(
     CaseStep? Step = null,
     IReadOnlyList<CaseDeadline>? SetDeadlines = null,
     IReadOnlyList<CaseDeadlineKind>? CloseDeadlines = null,
-    IReadOnlyList<AuditNote>? Audit = null);
+    IReadOnlyList<AuditNote>? Audit = null,
+    IReadOnlyList<string>? Investigators = null,
+    bool Overridden = false);
 
 /// <summary>Which deadlines to plan.</summary>
 public enum DeadlinePlan

@@ -195,10 +195,12 @@ public sealed class CaseStore : ICaseStore
 
         if (!string.IsNullOrWhiteSpace(query.Jurisdiction))
         {
-            string code = query.Jurisdiction.Trim().ToLowerInvariant();
-            filters.Add(code.Contains('/', StringComparison.Ordinal)
-                ? TableClient.CreateQueryFilter($"Jurisdiction eq {code}")
-                : TableClient.CreateQueryFilter($"JurisdictionId eq {code}"));
+            filters.Add(JurisdictionFilter(query.Jurisdiction));
+        }
+
+        if (query.Within is { Count: > 0 } within)
+        {
+            filters.Add("(" + string.Join(" or ", within.Select(JurisdictionFilter)) + ")");
         }
 
         if (query.Overdue is { } overdue)
@@ -209,14 +211,28 @@ public sealed class CaseStore : ICaseStore
                 : TableClient.CreateQueryFilter($"NextDueAt ge {now}"));
         }
 
+        if (query.DueBefore is { } dueBefore)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"NextDueAt lt {dueBefore}"));
+        }
+
         string filter = string.Join(" and ", filters);
         await foreach (Page<TableEntity> page in _table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
                            .AsPages(query.ContinuationToken, pageSize).ConfigureAwait(false))
         {
-            return new WorkListPage(page.Values.Select(FromEntity).ToArray(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            // Table order is by case id; each page is sorted by due date (a page filtered by dueBefore is the week's work).
+            return new WorkListPage(page.Values.Select(FromEntity).OrderBy(c => c.NextDueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToArray(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
         return new WorkListPage([], null);
+    }
+
+    private static string JurisdictionFilter(string jurisdiction)
+    {
+        string code = jurisdiction.Trim().ToLowerInvariant();
+        return code.Contains('/', StringComparison.Ordinal)
+            ? TableClient.CreateQueryFilter($"Jurisdiction eq {code}")
+            : TableClient.CreateQueryFilter($"JurisdictionId eq {code}");
     }
 
     private static string BlobName(string caseId) => caseId + ".json";
@@ -243,6 +259,10 @@ public sealed class CaseStore : ICaseStore
             ["CreatedAt"] = record.CreatedAt,
             ["UpdatedAt"] = record.UpdatedAt,
             ["ApplicationBlob"] = _applications.Name + "/" + BlobName(record.CaseId),
+            ["ApplicantSubject"] = record.ApplicantSubject,
+            ["Overridden"] = record.Overridden,
+            ["PendingAction"] = record.PendingAction is null ? null : JsonSerializer.Serialize(record.PendingAction, StorageJson.Options),
+            ["Investigators"] = JsonSerializer.Serialize(record.Investigators, StorageJson.Options),
         };
         return entity;
     }
@@ -259,6 +279,10 @@ public sealed class CaseStore : ICaseStore
         Verifications = Deserialize<Relief.Cases.Verification.VerificationRecord[]>(entity.GetString("Verifications")) ?? [],
         Links = Deserialize<CaseLink[]>(entity.GetString("Links")) ?? [],
         Decision = Deserialize<CaseDecisionRecord>(entity.GetString("Decision")),
+        ApplicantSubject = entity.GetString("ApplicantSubject"),
+        Overridden = entity.GetBoolean("Overridden") ?? false,
+        PendingAction = Deserialize<CaseActionClaim>(entity.GetString("PendingAction")),
+        Investigators = Deserialize<string[]>(entity.GetString("Investigators")) ?? [],
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
         Version = entity.ETag.ToString(),

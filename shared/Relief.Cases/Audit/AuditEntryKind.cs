@@ -23,4 +23,7 @@ public enum AuditEntryKind
 
     /// <summary>A decision with its explanation was recorded.</summary>
     Decision,
+
+    /// <summary>Personal data reached or refused: a document downloaded, or an attempt by someone without access (访问记录).</summary>
+    Access,
 }

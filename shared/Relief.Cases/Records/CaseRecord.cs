@@ -43,6 +43,21 @@ public sealed record CaseRecord
     /// <summary>Links to other cases: the emergency case a referral came from, or the cases it was referred to (转诊).</summary>
     public IReadOnlyList<CaseLink> Links { get; init; } = [];
 
+    /// <summary>
+    /// The applicant's id at the identity provider when he applied himself through a portal (he sees this case and
+    /// acts on it as its applicant); null for an application taken in at the window. An id, never a name.
+    /// </summary>
+    public string? ApplicantSubject { get; init; }
+
+    /// <summary>Operator ids of the investigators of the home visit (入户调查): none of them may approve the case (separation of duties).</summary>
+    public IReadOnlyList<string> Investigators { get; init; } = [];
+
+    /// <summary>Approved although the policy engine found it ineligible (越权批准), with the approver's written reason in the audit trail.</summary>
+    public bool Overridden { get; init; }
+
+    /// <summary>The step-changing action accepted last and perhaps not yet applied (see <see cref="CaseActionClaim"/>).</summary>
+    public CaseActionClaim? PendingAction { get; init; }
+
     /// <summary>When the case was created (application received).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

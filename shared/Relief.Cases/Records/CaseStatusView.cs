@@ -23,6 +23,8 @@ namespace Relief.Cases.Records;
 /// <param name="Decision">The decision, once assessed.</param>
 /// <param name="CreatedAt">When the application arrived.</param>
 /// <param name="UpdatedAt">When the case last changed.</param>
+/// <param name="Overridden">Approved although the policy engine found it ineligible (越权批准; the reason is in the history).</param>
+/// <param name="Investigators">Operator ids of the home visit's investigators (none of them may decide the case).</param>
 public sealed record CaseStatusView(
     string CaseId,
     string Program,
@@ -35,7 +37,9 @@ public sealed record CaseStatusView(
     IReadOnlyList<CaseLink> Links,
     CaseDecisionRecord? Decision,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Overridden,
+    IReadOnlyList<string> Investigators)
 {
     /// <summary>Builds the view of a case at <paramref name="now"/> from its record and audit trail.</summary>
     public static CaseStatusView From(CaseRecord record, IReadOnlyList<AuditEntry> audit, DateTimeOffset now)
@@ -56,7 +60,8 @@ public sealed record CaseStatusView(
             .Select(a => new CaseStatusEvent(a.Sequence, a.At, a.Kind, a.Actor, a.Step, a.Summary, a.Due))
             .ToArray();
         return new CaseStatusView(record.CaseId, record.Program.ToCode(), record.Jurisdiction, record.Step.ToString(), deadlines, history,
-            record.Transfers, record.Verifications, record.Links, record.Decision, record.CreatedAt, record.UpdatedAt);
+            record.Transfers, record.Verifications, record.Links, record.Decision, record.CreatedAt, record.UpdatedAt,
+            record.Overridden, record.Investigators);
     }
 }
 

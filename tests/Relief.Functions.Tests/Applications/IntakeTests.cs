@@ -88,7 +88,7 @@ public sealed class IntakeTests
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
 
-        var response = await app.ActAsync(caseId, "approve", new { actor = "approver:0101" });
+        var response = await app.ActAsync(caseId, "approve", new { });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -104,13 +104,20 @@ public sealed class IntakeTests
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
 
-        var noActor = await app.ActAsync(caseId, "accept", new { note = "x" });
-        var oneInvestigator = await app.ActAsync(caseId, "investigation", new { actor = "caseworker:1", investigators = new[] { "investigator:1" } });
-        var noReasons = await app.ActAsync(caseId, "reject", new { actor = "approver:1" });
-        var unknown = await app.ActAsync("no-such-case", "accept", new { actor = "caseworker:1" });
+        var withActor = await app.ActAsync(caseId, "accept", new { actor = "intern:9999", note = "x" });
+        var control = await app.ActAsync(caseId, "accept", new { note = "ok\u0007bell" });
+        var bidi = await app.ActAsync(caseId, "accept", new { note = "paid \u202Eevil" });
+        var oneInvestigator = await app.ActAsync(caseId, "investigation", new { investigators = new[] { "investigator:0042" } });
+        var noReasons = await app.ActAsync(caseId, "reject", new { });
+        var unknown = await app.ActAsync("no-such-case", "accept", new { });
         var unknownStatus = await app.Client.GetAsync("/api/applications/no-such-case");
 
-        Assert.Equal(HttpStatusCode.BadRequest, noActor.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withActor.StatusCode);
+        Assert.Contains("sign-in token", (await withActor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("actor")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
+        Assert.Contains("U+0007", (await control.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("note")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bidi.StatusCode);
+        Assert.Contains("U+202E", (await bidi.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("note")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, oneInvestigator.StatusCode);
         Assert.True((await oneInvestigator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("investigators", out _));
         Assert.Equal(HttpStatusCode.BadRequest, noReasons.StatusCode);
@@ -132,7 +139,7 @@ public sealed class IntakeTests
         var stored = await upload.Content.ReadFromJsonAsync<JsonElement>();
         var download = await app.Client.GetAsync(upload.Headers.Location);
         var listed = await app.Client.GetFromJsonAsync<JsonElement>($"/api/applications/{caseId}/documents");
-        var returned = await app.ActAcceptedAsync(caseId, "return", new { actor = "caseworker:0042" });
+        var returned = await app.ActAcceptedAsync(caseId, "return", new { });
 
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
@@ -147,9 +154,9 @@ public sealed class IntakeTests
 
         var awaiting = await app.WaitForStepAsync(caseId, "AwaitingMaterials");
         Assert.Contains(ReliefApp.History(awaiting), h => h.GetProperty("summary").GetString()!.Contains("核对授权书", StringComparison.Ordinal));
-        await app.ActAcceptedAsync(caseId, "resubmit", new { actor = "window:0003" });
+        await app.ActAcceptedAsync(caseId, "resubmit", new { });
         await app.WaitForStepAsync(caseId, "Submitted");
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         await app.WaitForStepAsync(caseId, "Investigation");
     }
 
@@ -172,7 +179,7 @@ public sealed class IntakeTests
         var a = await app.SubmitAsync(TestApplications.QingdaoDibao());
         var b = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
         var c = await app.SubmitAsync(TestApplications.TaishangTekun());
-        await app.ActAcceptedAsync(b, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(b, "accept", new { });
         await app.WaitForStepAsync(b, "Investigation");
 
         var submitted = await app.Client.GetFromJsonAsync<JsonElement>("/api/cases?step=Submitted&jurisdiction=qingdao");

@@ -126,6 +126,7 @@ public sealed class PreviewAssessmentTests
             },
         })
         { BaseAddress = app.Client.BaseAddress };
+        otherClient.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Person("c-77", Relief.Identity.ReliefRoles.Applicant));
         using var otherResponse = await otherClient.PostAsJsonAsync("/api/assessments", body);
 
         Assert.Equal(permits, statuses.Count(s => s == HttpStatusCode.OK));

@@ -118,12 +118,12 @@ internal static class PayrollSteps
         }
 
         var caseId = await app.SubmitAsync(application);
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         await app.WaitForStepAsync(caseId, "Investigation");
         await app.AnswerVerificationsAsync(caseId);
-        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
+        await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" } });
         await app.WaitForStatusAsync(caseId, s => s.GetProperty("step").GetString() == "AwaitingDecision", "the end of the public notice");
-        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        await app.ActAcceptedAsync(caseId, "approve", new { });
         var approved = await app.WaitForStepAsync(caseId, "Approved");
         await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
         return (caseId, approved.GetProperty("decision").GetProperty("amount").GetDecimal());

@@ -38,7 +38,19 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public HostProcess Host { get; private set; }
 
+    /// <summary>The host's client, signed in as <see cref="TestTokens.Office"/>.</summary>
     public HttpClient Client => Host.Client;
+
+    /// <summary>A client signed in as <paramref name="person"/> (the caller disposes it).</summary>
+    public HttpClient ClientAs(Relief.Identity.TokenRequest person) => ClientWith(TestTokens.Bearer(person));
+
+    /// <summary>A client sending <paramref name="authorization"/> (null: no token at all).</summary>
+    public HttpClient ClientWith(System.Net.Http.Headers.AuthenticationHeaderValue? authorization)
+    {
+        var client = new HttpClient { BaseAddress = Host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = authorization;
+        return client;
+    }
 
     public string HubName => _environment["AzureFunctionsJobHost__extensions__durableTask__hubName"];
 
@@ -80,6 +92,7 @@ public sealed class ReliefApp : IAsyncDisposable
         string id = Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string>
         {
+            ["Relief:Auth:DevelopmentKeyFile"] = TestTokens.KeyFile,
             ["Relief:Cases:Beneficiary:Key"] = Convert.ToBase64String("end-to-end-test-key-not-a-secret-0123456789"u8.ToArray()),
             ["Relief:Policies:Folder"] = PolicyFolder(),
             ["HeartbeatSchedule"] = "0 0 0 1 1 *",
@@ -125,6 +138,7 @@ public sealed class ReliefApp : IAsyncDisposable
             ["AzureFunctionsWebHost__hostid"] = "relief" + id,
         };
         var host = await HostProcess.StartAsync(settings, environment, RepositoryPaths.ReliefApp);
+        host.Client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Office);
         var app = new ReliefApp(azurite.ConnectionString, settings, environment, host);
         var health = await app.Client.GetAsync("api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -136,6 +150,7 @@ public sealed class ReliefApp : IAsyncDisposable
     {
         await Host.DisposeAsync();
         Host = await HostProcess.StartAsync(_settings, _environment, RepositoryPaths.ReliefApp);
+        Host.Client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Office);
     }
 
     /// <summary>Submits an application; asserts 202 and returns the case id.</summary>
@@ -151,9 +166,13 @@ public sealed class ReliefApp : IAsyncDisposable
         return caseId;
     }
 
-    /// <summary>Posts a case action.</summary>
-    public Task<HttpResponseMessage> ActAsync(string caseId, string action, object body) =>
-        Client.PostAsJsonAsync($"api/applications/{caseId}/{action}", body, Json);
+    /// <summary>Posts a case action: a decision or an extension as <see cref="TestTokens.Approver"/>, anything else as the office.</summary>
+    public async Task<HttpResponseMessage> ActAsync(string caseId, string action, object body)
+    {
+        if (action is not ("approve" or "reject" or "extend")) return await Client.PostAsJsonAsync($"api/applications/{caseId}/{action}", body, Json);
+        using var approver = ClientAs(TestTokens.Approver);
+        return await approver.PostAsJsonAsync($"api/applications/{caseId}/{action}", body, Json);
+    }
 
     /// <summary>Posts a case action and asserts 202.</summary>
     public async Task<JsonElement> ActAcceptedAsync(string caseId, string action, object body)

@@ -18,7 +18,7 @@ public sealed class LoadCalendarYearTests
     {
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         // The record and its audit trail are two writes: wait for both.
         var before = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean()
             && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)),

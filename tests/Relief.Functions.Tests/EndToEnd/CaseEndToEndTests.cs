@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Relief.Cases.Storage.Queues;
@@ -19,12 +20,12 @@ public sealed class CaseEndToEndTests
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
 
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         await app.WaitForStepAsync(caseId, "Investigation");
         var requests = await app.AnswerVerificationsAsync(caseId);
-        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" }, note = "Home visit done." });
+        await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" }, note = "Home visit done." });
         await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice");
-        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        await app.ActAcceptedAsync(caseId, "approve", new { });
         var approved = await app.WaitForStepAsync(caseId, "Approved");
         var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
 
@@ -63,14 +64,17 @@ public sealed class CaseEndToEndTests
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
 
-        var quick = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { actor = "caseworker:0042", department = "Medical", subject = "medical assistance", workingDays = 60 }, ReliefApp.Json);
-        var slow = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { actor = "caseworker:0042", department = "Housing", subject = "housing assistance", workingDays = 1 }, ReliefApp.Json);
+        var quick = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { department = "Medical", subject = "medical assistance", workingDays = 60 }, ReliefApp.Json);
+        var slow = await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers", new { department = "Housing", subject = "housing assistance", workingDays = 1 }, ReliefApp.Json);
         string quickId = (await quick.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferId").GetString()!;
         string slowId = (await slow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferId").GetString()!;
         await app.WaitForStatusAsync(caseId, s => s.GetProperty("transfers").GetArrayLength() == 2, "both transfers recorded");
-        (await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers/{quickId}/reply", new { actor = "medical:07", note = "granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
+        using var medical = app.ClientAs(new Relief.Identity.TokenRequest("m07", [Relief.Identity.ReliefRoles.DepartmentOfficer], Department: "Medical"));
+        using var housing = app.ClientAs(new Relief.Identity.TokenRequest("h03", [Relief.Identity.ReliefRoles.DepartmentOfficer], Department: "Housing"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await housing.PostAsJsonAsync($"api/applications/{caseId}/transfers/{quickId}/reply", new { note = "not ours" }, ReliefApp.Json)).StatusCode);
+        (await medical.PostAsJsonAsync($"api/applications/{caseId}/transfers/{quickId}/reply", new { note = "granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
         var supervision = await app.WaitForMessagesAsync<SupervisionMessage>(app.SupervisionQueue, m => m.Any(x => x.Reference == slowId));
-        (await app.Client.PostAsJsonAsync($"api/applications/{caseId}/transfers/{slowId}/reply", new { actor = "housing:03", note = "late, granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
+        (await housing.PostAsJsonAsync($"api/applications/{caseId}/transfers/{slowId}/reply", new { note = "late, granted" }, ReliefApp.Json)).EnsureSuccessStatusCode();
         var done = await app.WaitForStatusAsync(caseId, s => s.GetProperty("transfers").EnumerateArray().All(t => t.GetProperty("state").GetString() is "Answered" or "AnsweredLate"), "both replies recorded");
 
         var states = done.GetProperty("transfers").EnumerateArray().ToDictionary(t => t.GetProperty("transferId").GetString()!, t => t.GetProperty("state").GetString());
@@ -85,7 +89,7 @@ public sealed class CaseEndToEndTests
         var app = await ReliefApp.StartAsync();
         await using var _ = app;
         var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         await app.WaitForStepAsync(caseId, "Investigation");
         var requests = await app.AnswerVerificationsAsync(caseId);
 
@@ -94,9 +98,9 @@ public sealed class CaseEndToEndTests
         Assert.True(await app.Host.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the killed host did not exit");
         await app.RestartAsync();
 
-        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
+        await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" } });
         await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the new host took over", seconds: 180);
-        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        await app.ActAcceptedAsync(caseId, "approve", new { });
         await app.WaitForStepAsync(caseId, "Approved");
         await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, were there one
         var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
@@ -117,15 +121,15 @@ public sealed class CaseEndToEndTests
     {
         await using var app = await ReliefApp.StartAsync();
         var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
-        await app.ActAcceptedAsync(caseId, "accept", new { actor = "caseworker:0042" });
+        await app.ActAcceptedAsync(caseId, "accept", new { });
         await app.WaitForStepAsync(caseId, "Investigation");
 
         // The worker dies (kill -9); the host restarts it. Answers sent meanwhile wait on their queue.
         using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", (await app.Host.WorkerProcessIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
         await app.AnswerVerificationsAsync(caseId);
-        await app.ActAcceptedAsync(caseId, "investigation", new { actor = "caseworker:0042", investigators = new[] { "investigator:1", "investigator:2" } });
+        await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" } });
         await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the kill", seconds: 180);
-        await app.ActAcceptedAsync(caseId, "approve", new { actor = "approver:0101" });
+        await app.ActAcceptedAsync(caseId, "approve", new { });
         var approved = await app.WaitForStepAsync(caseId, "Approved");
         var payments = await app.WaitForMessagesAsync<PaymentInstructionMessage>(app.PaymentsQueue, m => m.Any(p => p.CaseId == caseId));
         await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, were there one

@@ -49,13 +49,13 @@ public sealed class ReviewEndToEndTests
         await WaitForStatusesAsync(app, bank, approved[3].CaseId, s => s.Count == 1 && s[0] == "Paid");
 
         DateOnly today = TodayInChina;
-        await PostFindingsAsync(app, reviews[0], new { actor = "caseworker:0042", note = "Wage rose to 1,200 a month.",
+        await PostFindingsAsync(app, reviews[0], new { note = "Wage rose to 1,200 a month.",
             household = new { incomes = new[] { new { kind = "wages", monthlyAmount = 1200m, memberResidentId = applicants[0] } } } });
-        await PostFindingsAsync(app, reviews[1], new { actor = "caseworker:0042", note = "The applicant found full-time work.", memberFoundWork = true, incomeRoseOn = today,
+        await PostFindingsAsync(app, reviews[1], new { note = "The applicant found full-time work.", memberFoundWork = true, incomeRoseOn = today,
             household = new { incomes = new[] { new { kind = "wages", monthlyAmount = 2500m, memberResidentId = applicants[1] } } } });
-        await PostFindingsAsync(app, reviews[2], new { actor = "caseworker:0042", note = "Deposits of 200,000 found.",
+        await PostFindingsAsync(app, reviews[2], new { note = "Deposits of 200,000 found.",
             household = new { property = new { deposits = 200000m, dwellings = 1 } } });
-        await PostFindingsAsync(app, reviews[3], new { actor = "caseworker:0042", note = "A business income was hidden since the application.", fraudSince = Month(today) });
+        await PostFindingsAsync(app, reviews[3], new { note = "A business income was hidden since the application.", fraudSince = Month(today) });
 
         var decided = new List<JsonElement>();
         foreach (string review in reviews) decided.Add(await WaitForReviewAsync(app, review, r => r.GetProperty("runtimeStatus").GetString() == "Completed"));
@@ -108,7 +108,7 @@ public sealed class ReviewEndToEndTests
         string bereaved = await HouseholdOfAsync(app, approved[1].CaseId);
         DateOnly today = TodayInChina;
 
-        var change = new { actor = "caseworker:0042", kind = "income", occurredOn = today, note = "The spouse started a part-time job." };
+        var change = new { kind = "income", occurredOn = today, note = "The spouse started a part-time job." };
         var reported = await PostAcceptedAsync(app, $"api/households/{reporting}/changes", change);
         var again = await PostAcceptedAsync(app, $"api/households/{reporting}/changes", change);
         string review = reported.GetProperty("reviewId").GetString()!;
@@ -118,7 +118,7 @@ public sealed class ReviewEndToEndTests
         Assert.Equal("self-reported", reported.GetProperty("reason").GetString());
 
         DateOnly died = today.AddDays(-10);
-        var death = await PostAcceptedAsync(app, $"api/households/{bereaved}/changes", new { actor = "caseworker:0042", kind = "death", occurredOn = died, note = "The applicant's mother died." });
+        var death = await PostAcceptedAsync(app, $"api/households/{bereaved}/changes", new { kind = "death", occurredOn = died, note = "The applicant's mother died." });
         var deathReview = await WaitForReviewAsync(app, death.GetProperty("reviewId").GetString()!, r => r.GetProperty("state").GetString() == "Open");
         Assert.Equal("death", deathReview.GetProperty("reason").GetString());
         Assert.Equal(died.AddMonths(3), DateOnly.Parse(deathReview.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture));
@@ -128,20 +128,20 @@ public sealed class ReviewEndToEndTests
         var work = await GetJsonAsync(app, $"api/reviews?jurisdiction=rehearsal&due={Month(today)}");
         Assert.Contains(work.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("reviewId").GetString() == review && r.GetProperty("reason").GetString() == "self-reported");
 
-        var bad = await app.Client.PostAsJsonAsync($"api/reviews/{review}/findings", new { actor = "caseworker:0042", fraudSince = "2099-13" }, ReliefApp.Json);
+        var bad = await app.Client.PostAsJsonAsync($"api/reviews/{review}/findings", new { fraudSince = "2099-13" }, ReliefApp.Json);
         string problem = await bad.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("note", problem, StringComparison.Ordinal);
         Assert.Contains("fraudSince", problem, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsJsonAsync("api/reviews/rv_hh-0_dibao_2030-01/findings", new { actor = "a:1", note = "x" }, ReliefApp.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsJsonAsync("api/reviews/rv_hh-0_dibao_2030-01/findings", new { note = "x" }, ReliefApp.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsJsonAsync("api/households/hh-none/changes", change, ReliefApp.Json)).StatusCode);
 
-        await PostFindingsAsync(app, review, new { actor = "caseworker:0042", note = "Part-time income below the disregard; the job began four months before it was reported.", unreportedChangeSince = today.AddMonths(-4).AddDays(-1) });
+        await PostFindingsAsync(app, review, new { note = "Part-time income below the disregard; the job began four months before it was reported.", unreportedChangeSince = today.AddMonths(-4).AddDays(-1) });
         var decided = await WaitForReviewAsync(app, review, r => r.GetProperty("runtimeStatus").GetString() == "Completed");
         Assert.Equal("Continued", decided.GetProperty("outcome").GetString());
         var household = await GetJsonAsync(app, $"api/households/{reporting}");
         Assert.Contains(household.GetProperty("programs")[0].GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Warning (警示)", StringComparison.Ordinal));
-        var conflict = await app.Client.PostAsJsonAsync($"api/reviews/{review}/findings", new { actor = "caseworker:0042", note = "again" }, ReliefApp.Json);
+        var conflict = await app.Client.PostAsJsonAsync($"api/reviews/{review}/findings", new { note = "again" }, ReliefApp.Json);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
     }
 

@@ -15,7 +15,12 @@ public sealed class ApplyCaseChange(CaseUpdates updates)
         ArgumentNullException.ThrowIfNull(input);
         CaseRecord stored = await updates.UpdateAsync(input.CaseId, record =>
         {
-            CaseRecord updated = record with { Step = input.Step ?? record.Step };
+            CaseRecord updated = record with
+            {
+                Step = input.Step ?? record.Step,
+                Investigators = [.. record.Investigators.Union(input.Investigators ?? [], StringComparer.Ordinal)],
+                Overridden = record.Overridden || input.Overridden,
+            };
             foreach (var deadline in input.SetDeadlines ?? [])
             {
                 updated = updated.WithDeadline(deadline);
