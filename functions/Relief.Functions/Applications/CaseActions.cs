@@ -25,6 +25,9 @@ public sealed class CaseActions(ICaseStore cases, CaseAccess access, TimeProvide
     /// <summary>Longest note or reason accepted.</summary>
     public const int MaxText = 2000;
 
+    /// <summary>Attempts to write an action's claim while the workflow writes the same case.</summary>
+    private const int MaxClaimAttempts = 10;
+
     /// <summary>Most reasons in one action.</summary>
     public const int MaxReasons = 50;
 
@@ -85,20 +88,29 @@ public sealed class CaseActions(ICaseStore cases, CaseAccess access, TimeProvide
         }
 
         // Of two step-changing actions at the same moment exactly one is accepted: the claim is written with the ETag read.
-        if (check.To != record.Step)
+        // A write by the workflow in between (an agency's answer, a deadline) is not a conflict: read again and retry.
+        for (int attempt = 0; check.To != record.Step; attempt++)
         {
             DateTimeOffset now = time.GetUtcNow();
             if (record.PendingAction is { } pending && pending.Blocks(record.Step, now))
             {
+                Logs.ActionRefused(logger, record.CaseId, trigger, record.Step);
                 return Problems.Conflict($"Another action is being applied in step '{record.Step}'",
                     $"{pending.Trigger} by {pending.Actor} was accepted on step {record.Step} of case {record.CaseId} at {pending.At:O}; {trigger} is not applied. Follow the status URL.");
             }
 
-            if (await cases.TryUpdateAsync(record with { PendingAction = new CaseActionClaim(trigger, record.Step, caller.Actor, now) }, cancellationToken).ConfigureAwait(false) is null)
+            if (await cases.TryUpdateAsync(record with { PendingAction = new CaseActionClaim(trigger, record.Step, caller.Actor, now) }, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                break;
+            }
+
+            CaseStep before = record.Step;
+            record = await cases.GetAsync(record.CaseId, cancellationToken).ConfigureAwait(false) ?? record;
+            if (record.Step != before || attempt >= MaxClaimAttempts)
             {
                 Logs.ActionRefused(logger, record.CaseId, trigger, record.Step);
-                return Problems.Conflict($"The case changed in step '{record.Step}'",
-                    $"Case {record.CaseId} changed while {trigger} was being accepted (another action on step {record.Step}); {trigger} is not applied. Read the status and act again if still needed.");
+                return Problems.Conflict($"The case moved on from step '{before}'",
+                    $"Case {record.CaseId} moved from {before} to {record.Step} while {trigger} was being accepted; {trigger} is not applied. Read the status and act again if still needed.");
             }
         }
 

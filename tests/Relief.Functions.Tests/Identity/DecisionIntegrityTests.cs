@@ -103,7 +103,7 @@ public sealed class DecisionIntegrityTests
             // The loser: 409 naming the step, or accepted and then recorded as ignored in the trail.
             status = await app.WaitForStatusAsync(caseId, s => answers.Count(a => a.StatusCode == HttpStatusCode.Accepted) == 1
                 || ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("ignored", StringComparison.Ordinal)), "the loser recorded");
-            int decisions = ReliefApp.History(status).Count(h => h.GetProperty("kind").GetString() == "Decision");
+            int decisions = ReliefApp.History(status).Count(h => h.GetProperty("kind").GetString() == "Decision" && h.GetProperty("actor").GetString()!.StartsWith("approver:", StringComparison.Ordinal));
             int accepted = answers.Count(a => a.StatusCode == HttpStatusCode.Accepted), conflicts = answers.Count(a => a.StatusCode == HttpStatusCode.Conflict);
             if (decisions != 1 || accepted + conflicts != 2 || accepted == 0) failures.Add($"{caseId}: {decisions} decisions, {accepted} accepted, {conflicts} conflicts");
         }
