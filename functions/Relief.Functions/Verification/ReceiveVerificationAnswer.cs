@@ -58,6 +58,12 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
 
         DateTimeOffset at = time.GetUtcNow();
         bool discrepancy = message.Discrepancy == true;
+        if (request.State is VerificationState.Answered or VerificationState.AnsweredLate)
+        {
+            await CorrectionAsync(record, request, agency, summary, discrepancy, at, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         bool late = request.State == VerificationState.Overdue;
         CaseRecord stored = await updates.UpdateAsync(record.CaseId, r => r.ApplyVerification(agency, VerificationTrigger.Answer, at, summary, discrepancy), cancellationToken).ConfigureAwait(false);
         string text = string.Create(CultureInfo.InvariantCulture,
@@ -72,6 +78,27 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         }
 
         Logs.VerificationAnswered(logger, record.CaseId, request.RequestId, late);
+    }
+
+    /// <summary>
+    /// A second answer from an agency that already answered: the same one again (a redelivery) changes nothing; a
+    /// different one is a correction (更正) — the answer in force, the earlier one kept on the record, a line in the audit
+    /// trail (once per content), and the approver sees both in the status.
+    /// </summary>
+    private async Task CorrectionAsync(CaseRecord record, VerificationRecord request, VerificationAgency agency, string summary, bool discrepancy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (request.Summary == summary && request.Discrepancy == discrepancy)
+        {
+            Logs.VerificationRepeated(logger, record.CaseId, request.RequestId);
+            return;
+        }
+
+        CaseRecord stored = await updates.UpdateAsync(record.CaseId, r => r.CorrectVerification(agency, at, summary, discrepancy), cancellationToken).ConfigureAwait(false);
+        string content = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{summary}|{discrepancy}")))[..16];
+        string text = $"Economic-verification answer CORRECTED (核对更正) by {agency.ToCode()}: {summary}{(discrepancy ? " — DISCREPANCY with the declaration; the approver must review it." : string.Empty)} Earlier answer: {request.Summary}{(request.Discrepancy ? " (discrepancy)" : string.Empty)}.";
+        await updates.AppendAsync(record.CaseId, request.RequestId + ":correction:" + content, stored.Step.ToString(), at,
+            [new AuditNote(AuditEntryKind.Action, "agency:" + agency.ToCode(), text)], cancellationToken).ConfigureAwait(false);
+        Logs.VerificationCorrected(logger, record.CaseId, request.RequestId, discrepancy);
     }
 
     /// <summary>

@@ -22,6 +22,15 @@ public static partial class ApplicationValidator
     /// <summary>Most members accepted in one household.</summary>
     public const int MaxMembers = 30;
 
+    /// <summary>Largest monthly amount of one income or expenditure: 10,000,000 yuan (no household on assistance comes near; no overflow reaches the engine).</summary>
+    public const decimal MaxMonthlyAmount = 10_000_000m;
+
+    /// <summary>Largest deposits or securities: 1,000,000,000 yuan.</summary>
+    public const decimal MaxHolding = 1_000_000_000m;
+
+    /// <summary>Most vehicles or dwellings, and most incomes or expenditures listed.</summary>
+    public const int MaxCount = 100;
+
     /// <summary>
     /// Validates <paramref name="request"/> as of <paramref name="today"/> (China date of submission). When a
     /// <paramref name="catalog"/> is given, the jurisdiction must have a policy in force today that covers the
@@ -136,8 +145,9 @@ public static partial class ApplicationValidator
 
         // Incomes (家庭收入).
         IReadOnlyList<IncomeRequest> incomeRequests = request.Incomes ?? [];
+        if (incomeRequests.Count > MaxCount) errors.Add("incomes", $"at most {MaxCount} incomes are accepted.");
         var incomes = new List<IncomeItem>();
-        for (int i = 0; i < incomeRequests.Count; i++)
+        for (int i = 0; i < incomeRequests.Count && i < MaxCount; i++)
         {
             IncomeRequest? income = incomeRequests[i];
             if (income is null)
@@ -163,14 +173,17 @@ public static partial class ApplicationValidator
         if (request.Property is { } p)
         {
             property = new PropertyHoldings(p.Deposits, p.Securities, p.Vehicles, p.Dwellings);
-            if (p.Vehicles < 0) errors.Add("property.vehicles", "may not be negative.");
-            if (p.Dwellings < 0) errors.Add("property.dwellings", "may not be negative.");
+            if (p.Vehicles is < 0 or > MaxCount) errors.Add("property.vehicles", $"must be 0–{MaxCount}.");
+            if (p.Dwellings is < 0 or > MaxCount) errors.Add("property.dwellings", $"must be 0–{MaxCount}.");
+            if (p.Deposits > MaxHolding) errors.Add("property.deposits", $"must be at most {MaxHolding} yuan.");
+            if (p.Securities > MaxHolding) errors.Add("property.securities", $"must be at most {MaxHolding} yuan.");
         }
 
         // Rigid expenditures (刚性支出).
         IReadOnlyList<ExpenditureRequest> expenditureRequests = request.Expenditures ?? [];
+        if (expenditureRequests.Count > MaxCount) errors.Add("expenditures", $"at most {MaxCount} expenditures are accepted.");
         var expenditures = new List<RigidExpenditure>();
-        for (int i = 0; i < expenditureRequests.Count; i++)
+        for (int i = 0; i < expenditureRequests.Count && i < MaxCount; i++)
         {
             ExpenditureRequest? expenditure = expenditureRequests[i];
             if (expenditure is null)
@@ -432,7 +445,13 @@ public static partial class ApplicationValidator
             return 0m;
         }
 
-        // Negative amounts are reported by the domain's household validator.
+        // Negative amounts are reported by the domain's household validator; too large ones here, before any arithmetic.
+        if (amount.Value > MaxMonthlyAmount)
+        {
+            errors.Add(field, $"must be at most {MaxMonthlyAmount} yuan a month.");
+            return 0m;
+        }
+
         return amount.Value;
     }
 

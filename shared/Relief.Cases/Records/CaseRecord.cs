@@ -165,6 +165,29 @@ public sealed record CaseRecord
         return this with { Verifications = Verifications.Select(v => v.Agency == agency ? updated : v).ToArray() };
     }
 
+    /// <summary>
+    /// A second, different answer from an agency that already answered: a correction (更正). The answer in force becomes
+    /// the new one; the earlier one is kept in <see cref="VerificationRecord.Corrections"/>. Null when the agency has not
+    /// answered yet or the answer is the same (a redelivery).
+    /// </summary>
+    public CaseRecord? CorrectVerification(VerificationAgency agency, DateTimeOffset at, string summary, bool discrepancy)
+    {
+        VerificationRecord? request = Verifications.FirstOrDefault(v => v.Agency == agency);
+        if (request is not { State: VerificationState.Answered or VerificationState.AnsweredLate } || (request.Summary == summary && request.Discrepancy == discrepancy))
+        {
+            return null;
+        }
+
+        var corrected = request with
+        {
+            AnsweredAt = at,
+            Summary = summary,
+            Discrepancy = discrepancy,
+            Corrections = [.. request.Corrections ?? [], new VerificationCorrection(request.AnsweredAt, request.Summary, request.Discrepancy, at)],
+        };
+        return this with { Verifications = Verifications.Select(v => v.Agency == agency ? corrected : v).ToArray() };
+    }
+
     /// <summary>Adds a link to another case (once).</summary>
     public CaseRecord WithLink(CaseLink link)
     {

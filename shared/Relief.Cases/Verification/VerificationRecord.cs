@@ -12,6 +12,7 @@ namespace Relief.Cases.Verification;
 /// <param name="AnsweredAt">When the answer arrived, if it has.</param>
 /// <param name="Summary">The agency's finding.</param>
 /// <param name="Discrepancy">True when the agency's data contradicts the declaration; the approver must see it.</param>
+/// <param name="Corrections">Earlier answers the agency corrected (更正), oldest first; null when none.</param>
 public sealed record VerificationRecord(
     VerificationAgency Agency,
     string RequestId,
@@ -20,8 +21,16 @@ public sealed record VerificationRecord(
     DateTimeOffset DueAt,
     DateTimeOffset? AnsweredAt = null,
     string? Summary = null,
-    bool Discrepancy = false)
+    bool Discrepancy = false,
+    IReadOnlyList<VerificationCorrection>? Corrections = null)
 {
     /// <summary>The request id of <paramref name="agency"/> for case <paramref name="caseId"/>.</summary>
     public static string RequestIdOf(string caseId, VerificationAgency agency) => $"{caseId}-ev-{agency.ToCode()}";
 }
+
+/// <summary>An answer an agency later corrected (更正): what it said before, kept beside the answer now in force.</summary>
+/// <param name="AnsweredAt">When the earlier answer arrived.</param>
+/// <param name="Summary">What it said.</param>
+/// <param name="Discrepancy">Whether it reported a discrepancy.</param>
+/// <param name="CorrectedAt">When the correction arrived.</param>
+public sealed record VerificationCorrection(DateTimeOffset? AnsweredAt, string? Summary, bool Discrepancy, DateTimeOffset CorrectedAt);

@@ -110,4 +110,31 @@ public sealed class DecisionIntegrityTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public async Task SecondAnswerFromAnAgency_KeptAsCorrection_RedeliveryChangesNothing()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+        await app.ActAcceptedAsync(caseId, "accept", new { });
+        await app.WaitForStepAsync(caseId, "Investigation");
+        var requests = await app.AnswerVerificationsAsync(caseId);
+        await app.WaitForStatusAsync(caseId, s => s.GetProperty("verifications").EnumerateArray().All(v => v.GetProperty("state").GetString() == "Answered"), "every answer");
+        var tax = requests.Single(r => r.Agency == "tax");
+        var answers = new Azure.Storage.Queues.QueueClient(app.ConnectionString, app.VerificationAnswerQueue, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.None });
+        var correction = new Relief.Cases.Storage.Queues.EconomicVerificationAnswerMessage(tax.RequestId, caseId, "tax", DateTimeOffset.UtcNow, "Corrected: a second employer's wages were found.", true);
+        await answers.SendMessageAsync(Relief.Cases.Storage.Queues.QueueMessageText.Encode(correction, base64: true));
+        await answers.SendMessageAsync(Relief.Cases.Storage.Queues.QueueMessageText.Encode(correction, base64: true)); // redelivered
+
+        var status = await app.WaitForStatusAsync(caseId, s => ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("CORRECTED", StringComparison.Ordinal)), "the correction in the trail");
+        await Task.Delay(3000); // the redelivery's turn
+        status = await app.StatusAsync(caseId);
+
+        var taxRecord = status.GetProperty("verifications").EnumerateArray().Single(v => v.GetProperty("agency").GetString() == "Tax");
+        Assert.True(taxRecord.GetProperty("discrepancy").GetBoolean());
+        Assert.Equal("Corrected: a second employer's wages were found.", taxRecord.GetProperty("summary").GetString());
+        var earlier = Assert.Single(taxRecord.GetProperty("corrections").EnumerateArray());
+        Assert.Equal("Records match the declaration.", earlier.GetProperty("summary").GetString());
+        Assert.Single(ReliefApp.History(status), h => h.GetProperty("summary").GetString()!.Contains("CORRECTED", StringComparison.Ordinal));
+    }
 }
