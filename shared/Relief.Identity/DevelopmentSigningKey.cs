@@ -29,7 +29,9 @@ public static class DevelopmentSigningKey
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             try
             {
-                using var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // a secret: owner only
+                using var file = new FileStream(full, options);
                 using var writer = new StreamWriter(file);
                 writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             }
