@@ -27,6 +27,9 @@ public interface ICaseStore
     /// <summary>The household as review <paramref name="reviewId"/> found it, or null.</summary>
     Task<ApplicationRequest?> GetReviewedApplicationAsync(string caseId, string reviewId, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="CaseStore.ClaimOpenCaseAsync"/>
+    Task<Cases.OpenCaseClaim> ClaimOpenCaseAsync(Relief.Cases.Intake.AssistanceProgram program, string householdId, string caseId, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="CaseStore.TryUpdateAsync"/>
     Task<CaseRecord?> TryUpdateAsync(CaseRecord record, CancellationToken cancellationToken);
 

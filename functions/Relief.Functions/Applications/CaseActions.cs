@@ -87,6 +87,11 @@ public sealed class CaseActions(ICaseStore cases, CaseAccess access, TimeProvide
             return Problems.InvalidStep(check);
         }
 
+        if (!await Instances.HasStartedAsync(durable, record.CaseId, cancellationToken).ConfigureAwait(false))
+        {
+            return Instances.NotStarted(request, "case " + record.CaseId);
+        }
+
         // Of two step-changing actions at the same moment exactly one is accepted: the claim is written with the ETag read.
         // A write by the workflow in between (an agency's answer, a deadline) is not a conflict: read again and retry.
         for (int attempt = 0; check.To != record.Step; attempt++)

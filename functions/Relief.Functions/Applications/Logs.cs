@@ -35,4 +35,7 @@ internal static partial class Logs
 
     [LoggerMessage(22, LogLevel.Warning, "Case {CaseId}: document download refused to {Actor}")]
     public static partial void DocumentRefused(ILogger logger, string caseId, string actor);
+
+    [LoggerMessage(23, LogLevel.Information, "Application refused: the household already has open {Program} case {CaseId}")]
+    public static partial void ApplicationDuplicate(ILogger logger, string caseId, string program);
 }

@@ -50,6 +50,11 @@ public sealed class RecordDepartmentReply(ICaseStore cases)
             return Problems.Conflict($"Transfer already in state '{transfer.State}'", $"Transfer '{transferId}' was already answered.");
         }
 
+        if (!await Instances.HasStartedAsync(durable, TransferOrchestrator.InstanceId(record.CaseId, transferId), cancellationToken).ConfigureAwait(false))
+        {
+            return Instances.NotStarted(request, "transfer " + transferId);
+        }
+
         await durable.RaiseEventAsync(TransferOrchestrator.InstanceId(record.CaseId, transferId), TransferOrchestrator.ReplyEvent,
             new DepartmentReplyEvent(caller.Actor, body.Note?.Trim()), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted(Problems.StatusUrl(record.CaseId), new { caseId = record.CaseId, transferId, state = transfer.State.ToString() });

@@ -20,13 +20,14 @@ namespace Relief.Functions.Applications;
 /// <c>POST /api/applications</c> (救助申请): validates everything and lists every problem at once (400, 一次性告知);
 /// with an <c>Idempotency-Key</c> header a retry returns the same case (a different body under the same key → 422);
 /// stores the case and its application and starts its orchestration (instance id = case id); 202 with the case id and
-/// the status URL in <c>Location</c>.
+/// the status URL in <c>Location</c>. A household with an open case of the program gets 409 with that case's id.
 /// </summary>
 public sealed class SubmitApplication(
     IPolicyCatalog catalog,
     IIdentifierSource ids,
     IIdempotencyStore idempotency,
     ICaseStore cases,
+    BeneficiaryIdentifier households,
     TimeProvider time,
     ILogger<SubmitApplication> logger)
 {
@@ -94,6 +95,16 @@ public sealed class SubmitApplication(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        // One open case per household and program (一户一案): a second application while one is open is a 409 naming it.
+        var slot = await cases.ClaimOpenCaseAsync(valid.Value.Program, households.Of(valid.Value), caseId, cancellationToken).ConfigureAwait(false);
+        if (!slot.Claimed)
+        {
+            Logs.ApplicationDuplicate(logger, slot.OpenCaseId, valid.Value.Program.ToCode());
+            return TypedResults.Problem(title: "An application of this household is already open", statusCode: StatusCodes.Status409Conflict,
+                detail: $"The household already has an open {valid.Value.Program.ToCode()} case ({slot.OpenCaseId}); follow it, or withdraw it before applying again.",
+                extensions: new Dictionary<string, object?> { ["openCaseId"] = slot.OpenCaseId, ["statusUrl"] = Problems.StatusUrl(slot.OpenCaseId) });
+        }
+
         var created = await cases.CreateAsync(record, body, cancellationToken).ConfigureAwait(false);
         var input = new CaseWorkflowInput(caseId, created.Record.Program, created.Record.Jurisdiction, created.Record.CreatedAt);
         if (await Instances.StartOnceAsync(durable, CaseOrchestrator.Name, caseId, input, cancellationToken).ConfigureAwait(false))

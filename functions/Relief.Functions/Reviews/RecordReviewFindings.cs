@@ -68,6 +68,11 @@ public sealed class RecordReviewFindings(ReviewStore reviews, CaseApplications a
 
         var found = new ReviewFindingsEvent(request.Caller().Actor, findings.Note!.Trim(), findings.MemberFoundWork, findings.IncomeRoseOn,
             findings.UnreportedChangeSince, findings.FraudSince, findings.Household);
+        if (!await Instances.HasStartedAsync(durable, review.ReviewId, cancellationToken).ConfigureAwait(false))
+        {
+            return Instances.NotStarted(request, "review " + review.ReviewId);
+        }
+
         await durable.RaiseEventAsync(review.ReviewId, ReviewOrchestrator.FindingsEvent, found, cancellationToken).ConfigureAwait(false);
         string location = "/api/reviews/" + review.ReviewId;
         return TypedResults.Accepted(location, new { reviewId = review.ReviewId, statusUrl = location });

@@ -45,4 +45,25 @@ public static class Instances
             return false;
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="instanceId"/> has started (running, or finished): an event raised now reaches it. The
+    /// Azure Storage provider may discard an event that reaches a still-pending instance before its start
+    /// (Azure/durabletask#720) — the caller answers "not yet" rather than accept an event that could vanish.
+    /// </summary>
+    public static async Task<bool> HasStartedAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        return instance is not null && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending;
+    }
+
+    /// <summary>The 409 answer for an action on a workflow that has not started yet (retry in a moment).</summary>
+    public static Microsoft.AspNetCore.Http.IResult NotStarted(Microsoft.AspNetCore.Http.HttpRequest request, string what)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.RetryAfter = "2";
+        return Microsoft.AspNetCore.Http.TypedResults.Problem(statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict, title: "Not started yet",
+            detail: $"The workflow of {what} has not started yet; nothing was applied. Try again in a moment (Retry-After).");
+    }
 }

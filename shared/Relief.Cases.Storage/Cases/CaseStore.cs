@@ -20,7 +20,7 @@ namespace Relief.Cases.Storage.Cases;
 /// row's ETag (<see cref="CaseRecord.Version"/>). The work list is a filtered, paged query over the table.
 /// Call <see cref="InitializeAsync"/> once at start.
 /// </summary>
-public sealed class CaseStore : ICaseStore
+public sealed partial class CaseStore : ICaseStore
 {
     private const string RowKey = "case";
     private static readonly DateTimeOffset NoDeadline = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);

@@ -18,7 +18,7 @@ public sealed class IntakeTests
     {
         await using var app = await ReliefApp.StartAsync();
 
-        var first = await app.SubmitAsync(TestApplications.QingdaoDibao(), "key-" + Guid.NewGuid());
+        var first = await app.SubmitAsync(ReliefApp.AnotherHousehold(TestApplications.QingdaoDibao()), "key-" + Guid.NewGuid());
         var key = "key-" + Guid.NewGuid();
         var a = await app.SubmitAsync(TestApplications.QingdaoDibao(), key);
         var b = await app.SubmitAsync(TestApplications.QingdaoDibao(), key);

@@ -156,6 +156,9 @@ public sealed class ReliefApp : IAsyncDisposable
     /// <summary>Submits an application; asserts 202 and returns the case id.</summary>
     public async Task<string> SubmitAsync(ApplicationRequest application, string? idempotencyKey = null)
     {
+        // One open case per household and program: each submission without a key is a household of its own unless the
+        // test chose the applicant (a keyed submission is a retry and keeps its body).
+        if (idempotencyKey is null) application = AnotherHousehold(application);
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/applications") { Content = JsonContent.Create(application, options: Json) };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await Client.SendAsync(request);
@@ -163,7 +166,21 @@ public sealed class ReliefApp : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         string caseId = body.GetProperty("caseId").GetString()!;
         Assert.Equal("/api/applications/" + caseId, response.Headers.Location?.ToString());
+        // A portal acts once the case's workflow runs (an action before that is answered 409 "not started yet").
+        await WaitForStatusAsync(caseId, st => History(st).Any(), "the case's workflow to start");
         return caseId;
+    }
+
+    private static int _households = 100;
+
+    /// <summary>The application with a fresh applicant ID in place of the builders' default one (other applicants unchanged).</summary>
+    public static ApplicationRequest AnotherHousehold(ApplicationRequest application)
+    {
+        string shared = TestApplications.ApplicantId;
+        if (application.Members?.FirstOrDefault()?.ResidentId != shared) return application;
+        string fresh = Relief.Cases.Tests.Builders.TestIds.For(new DateOnly(1980, 5, 17), 100 + (Interlocked.Increment(ref _households) % 900));
+        string json = JsonSerializer.Serialize(application, Json).Replace(shared, fresh, StringComparison.Ordinal);
+        return JsonSerializer.Deserialize<ApplicationRequest>(json, Json)!;
     }
 
     /// <summary>Posts a case action: a decision or an extension as <see cref="TestTokens.Approver"/>, anything else as the office.</summary>
