@@ -30,6 +30,9 @@ builder.Services.AddReliefSignIn(builder.Configuration);
 builder.Services.AddSingleton<CaseAccess>();
 builder.UseMiddleware<SignInMiddleware>();
 
+// Every activity failure is logged with its error before the framework retries it or fails the orchestration.
+builder.UseMiddleware<ActivityFailureLogging>();
+
 // Orchestration inputs, outputs, events and activity payloads use the worker's default JSON on every side (the durable
 // client, the orchestration and the activity bindings). A custom WorkerOptions.Serializer reaches only some of them
 // (measured: a string enum written by one side was refused by the other), so it is left as it is.

@@ -25,6 +25,13 @@ public sealed class OpenApiTests
         Assert.Equal(mapped.Keys.Order(), documented.Keys.Order());
         Assert.All(mapped, m => Assert.Equal(m.Value, documented[m.Key]));
 
+        // The bearer scheme is declared and required everywhere but on the two anonymous operations.
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("bearer", doc.GetProperty("security")[0].EnumerateObject().Single().Name);
+        var open = doc.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => (Path: p.Name, Op: m.Value)))
+            .Where(x => x.Op.TryGetProperty("security", out var sec) && sec.GetArrayLength() == 0).Select(x => x.Path).Order().ToArray();
+        Assert.Equal(new[] { "/api/health", "/api/openapi.json" }, open);
+
         // Every schema reference resolves.
         var schemas = doc.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToHashSet();
         var text = doc.GetRawText();

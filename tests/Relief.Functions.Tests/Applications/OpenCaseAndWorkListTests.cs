@@ -23,11 +23,15 @@ public sealed class OpenCaseAndWorkListTests
         string first = await app.SubmitAsync(application);
 
         var second = await app.Client.PostAsJsonAsync("api/applications", application, ReliefApp.Json);
+        var other = ReliefApp.AnotherHousehold(TestApplications.QingdaoDibao());
+        var huge = await app.Client.PostAsJsonAsync("api/applications", other with { Incomes = [other.Incomes![0] with { MonthlyAmount = 50000000000000000000000000000m }] }, ReliefApp.Json);
         var emergency = await app.Client.PostAsJsonAsync("api/applications", application with { Program = "temporary-emergency", Temporary = TestApplications.QingdaoEmergency().Temporary! with { OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) } }, ReliefApp.Json);
         await app.ActAcceptedAsync(first, "withdraw", new { note = "The applicant moved away." });
         await app.WaitForStepAsync(first, "Withdrawn");
         var third = await app.Client.PostAsJsonAsync("api/applications", application, ReliefApp.Json);
 
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode); // the bound, named, before any arithmetic
+        Assert.True((await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("incomes[0].monthlyAmount", out _));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(first, problem.GetProperty("openCaseId").GetString());
