@@ -32,6 +32,7 @@ public static class AccessTable
         [nameof(PreviewAssessment)] = All,
         [nameof(SubmitApplication)] = [Applicant, Caseworker],
         [nameof(GetApplication)] = CaseReaders,
+        [nameof(GetHouseholdFile)] = [Applicant, Caseworker, Investigator, Approver, DepartmentOfficer, Supervisor, Auditor],
         [nameof(ListCases)] = Staff,
         [nameof(AcceptApplication)] = [Caseworker],
         [nameof(ReturnApplication)] = [Caseworker],

@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests
             new("preview", HttpMethod.Post, "api/assessments", () => Json(new { household = TestApplications.QingdaoDibao(), programs = new[] { "dibao" } }), everyone, Scoped: false),
             new("submit", HttpMethod.Post, "api/applications", () => Json(TestApplications.QingdaoDibao()), [Applicant, Caseworker], ScopedRoles: [Caseworker]),
             new("status", HttpMethod.Get, $"api/applications/{caseId}", None, [Applicant, Caseworker, Investigator, Approver, DepartmentOfficer, Supervisor, Auditor]),
+            new("household file", HttpMethod.Get, $"api/applications/{caseId}/household", None, [Applicant, Caseworker, Investigator, Approver, DepartmentOfficer, Supervisor, Auditor]),
             new("work list", HttpMethod.Get, $"api/cases?jurisdiction={Shinan}", None, [Caseworker, Investigator, Approver, Supervisor, Auditor]),
             new("accept", HttpMethod.Post, $"api/applications/{caseId}/accept", Empty, [Caseworker]),
             new("return", HttpMethod.Post, $"api/applications/{caseId}/return", Empty, [Caseworker]),
@@ -123,6 +124,30 @@ public sealed class AccessMatrixTests
         Assert.Contains(access, h => h.GetProperty("actor").GetString() == "caseworker:0077" && h.GetProperty("summary").GetString()!.Contains("refused", StringComparison.Ordinal));
         Assert.Contains(access, h => h.GetProperty("actor").GetString() == "caseworker:0042" && h.GetProperty("summary").GetString()!.Contains("downloaded", StringComparison.Ordinal));
         Assert.Equal(2, access.Length);
+    }
+
+    [Fact]
+    public async Task HouseholdFile_IdNumbersInClearForTheCaseworker_MaskedForTheApproverAndAuditor_EveryReadAudited()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        using var owner = app.ClientAs(new TokenRequest("c-1", [Applicant]));
+        string caseId = await SubmitAsync(owner);
+        string applicantId = TestApplications.ApplicantId;
+        using var caseworker = app.ClientAs(new TokenRequest("0042", [Caseworker], [Shinan]));
+        using var approver = app.ClientAs(new TokenRequest("0101", [Approver], [Shinan]));
+        using var auditor = app.ClientAs(new TokenRequest("a-9", [Auditor], ["qingdao"]));
+
+        string clear = await caseworker.GetStringAsync($"api/applications/{caseId}/household");
+        string masked = await approver.GetStringAsync($"api/applications/{caseId}/household");
+        string audited = await auditor.GetStringAsync($"api/applications/{caseId}/household");
+        var status = await owner.GetFromJsonAsync<JsonElement>($"api/applications/{caseId}");
+
+        Assert.Contains(applicantId, clear, StringComparison.Ordinal);
+        Assert.DoesNotContain(applicantId, masked, StringComparison.Ordinal);
+        Assert.Contains(applicantId[..6] + "********" + applicantId[^4..], masked, StringComparison.Ordinal);
+        Assert.DoesNotContain(applicantId, audited, StringComparison.Ordinal);
+        var reads = ReliefApp.History(status).Where(h => h.GetProperty("kind").GetString() == "Access").Select(h => h.GetProperty("actor").GetString()).Order().ToArray();
+        Assert.Equal(new[] { "approver:0101", "auditor:a-9", "caseworker:0042" }, reads);
     }
 
     [Fact]
