@@ -32,6 +32,7 @@ public sealed class ReferCase(
     ICaseStore cases,
     CaseUpdates updates,
     CaseAccess access,
+    BeneficiaryIdentifier households,
     TimeProvider time,
     ILogger<ReferCase> logger)
 {
@@ -92,6 +93,15 @@ public sealed class ReferCase(
         }
 
         string caseId = ReferredCaseId(source.CaseId, program);
+        // One open case per household and program (一户一案): a referral into a program the household already has open is refused.
+        var slot = await cases.ClaimOpenCaseAsync(program, households.Of(valid.Value), caseId, cancellationToken).ConfigureAwait(false);
+        if (!slot.Claimed)
+        {
+            return TypedResults.Problem(title: "An application of this household is already open", statusCode: StatusCodes.Status409Conflict,
+                detail: $"The household already has an open {program.ToCode()} case ({slot.OpenCaseId}); the emergency case is not referred again.",
+                extensions: new Dictionary<string, object?> { ["openCaseId"] = slot.OpenCaseId, ["statusUrl"] = Problems.StatusUrl(slot.OpenCaseId) });
+        }
+
         var record = new CaseRecord
         {
             CaseId = caseId,

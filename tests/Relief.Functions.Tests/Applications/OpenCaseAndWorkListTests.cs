@@ -68,4 +68,32 @@ public sealed class OpenCaseAndWorkListTests
         Assert.Contains("stepp", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
     }
+
+    [Fact]
+    public async Task Referral_IntoAProgramTheHouseholdHasOpen_409_ReferredOnceItEnded()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        string applicant = TestIds.For(new DateOnly(1980, 5, 17), 78);
+        var dibao = TestApplications.QingdaoDibao();
+        dibao = dibao with
+        {
+            Members = [dibao.Members![0] with { ResidentId = applicant }, .. dibao.Members.Skip(1)],
+            Incomes = [dibao.Incomes![0] with { MemberResidentId = applicant }],
+        };
+        string open = await app.SubmitAsync(dibao);
+        string emergency = await app.SubmitAsync(dibao with
+        {
+            Program = "temporary-emergency",
+            Temporary = TestApplications.QingdaoEmergency().Temporary! with { OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) },
+        });
+
+        var refused = await app.Client.PostAsJsonAsync($"api/applications/{emergency}/referrals", new { program = "dibao", consentToEconomicVerification = true }, ReliefApp.Json);
+        await app.ActAcceptedAsync(open, "withdraw", new { });
+        await app.WaitForStepAsync(open, "Withdrawn");
+        var referred = await app.Client.PostAsJsonAsync($"api/applications/{emergency}/referrals", new { program = "dibao", consentToEconomicVerification = true }, ReliefApp.Json);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(open, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("openCaseId").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, referred.StatusCode);
+    }
 }
