@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Relief.Cases.Audit;
 using Relief.Cases.Storage;
 using Relief.Functions.Identity;
 
@@ -13,7 +12,7 @@ namespace Relief.Functions.Applications;
 /// the roles working on the case download them (<see cref="Identity.AccessTable"/>, then the case's jurisdiction or
 /// the applicant's own case), and every download — and every refused attempt — is in the case's audit trail.
 /// </summary>
-public sealed class DownloadDocument(ICaseStore cases, IDocumentStore documents, IAuditLog audit, TimeProvider time, ILogger<DownloadDocument> logger)
+public sealed class DownloadDocument(ICaseStore cases, IDocumentStore documents, CaseAccess access, ILogger<DownloadDocument> logger)
 {
     /// <summary>The checksum header.</summary>
     public const string ChecksumHeader = "X-Content-SHA256";
@@ -39,11 +38,10 @@ public sealed class DownloadDocument(ICaseStore cases, IDocumentStore documents,
         }
 
         Caller caller = request.Caller();
-        string operation = "access:" + context.InvocationId;
         if (CaseAccess.Refusal(caller, record) is { } why)
         {
             Logs.DocumentRefused(logger, record.CaseId, caller.Actor);
-            await AuditAsync(record.CaseId, record.Step.ToString(), operation, caller, $"Document {documentId} download refused: {why}", cancellationToken).ConfigureAwait(false);
+            await access.RecordAsync(record, caller, context.InvocationId, $"Document {documentId} download refused: {why}", cancellationToken).ConfigureAwait(false);
             return CallerAccess.Forbidden($"Case {record.CaseId}: {why}");
         }
 
@@ -54,15 +52,12 @@ public sealed class DownloadDocument(ICaseStore cases, IDocumentStore documents,
         }
 
         // Recorded before the first byte leaves: a download the trail does not show never happens.
-        await AuditAsync(record.CaseId, record.Step.ToString(), operation, caller, $"Document {documentId} ({download.Document.ContentType}) downloaded.", cancellationToken).ConfigureAwait(false);
+        await access.RecordAsync(record, caller, context.InvocationId, $"Document {documentId} ({download.Document.ContentType}) downloaded.", cancellationToken).ConfigureAwait(false);
         Logs.DocumentDownloaded(logger, record.CaseId, documentId, caller.Actor);
         request.HttpContext.Response.Headers[ChecksumHeader] = download.Document.Sha256;
         request.HttpContext.Response.RegisterForDisposeAsync(download);
         return TypedResults.Stream(download.Content, download.Document.ContentType);
     }
-
-    private Task AuditAsync(string caseId, string step, string operation, Caller caller, string summary, CancellationToken cancellationToken) =>
-        audit.AppendAsync(new AuditEntry(caseId, 0, time.GetUtcNow(), AuditEntryKind.Access, caller.Actor, step, summary), operation, cancellationToken);
 
     private static IResult NotFound(string id, string documentId) =>
         TypedResults.Problem(title: "Document not found", detail: $"There is no document '{documentId}' in case '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Relief.Cases.Audit;
 using Relief.Cases.Storage;
 using Relief.Functions.Identity;
 
@@ -11,7 +10,7 @@ namespace Relief.Functions.Applications;
 /// contact, payee) for the roles working on the case, ID numbers, phone and account masked for the roles that do not
 /// need them (<see cref="PersonalData"/>). Every read is in the case's audit trail. 404 unknown case.
 /// </summary>
-public sealed class GetHouseholdFile(ICaseStore cases, IAuditLog audit, CaseAccess access, TimeProvider time)
+public sealed class GetHouseholdFile(ICaseStore cases, CaseAccess access)
 {
     [Function(nameof(GetHouseholdFile))]
     public async Task<IResult> RunAsync(
@@ -31,8 +30,8 @@ public sealed class GetHouseholdFile(ICaseStore cases, IAuditLog audit, CaseAcce
 
         Caller caller = request.Caller();
         bool clear = PersonalData.SeesIdentity(caller.Role);
-        await audit.AppendAsync(new AuditEntry(record.CaseId, 0, time.GetUtcNow(), AuditEntryKind.Access, caller.Actor, record.Step.ToString(),
-            clear ? "Household file read (identity numbers in clear)." : "Household file read (identity numbers masked)."), "access:" + context.InvocationId, cancellationToken).ConfigureAwait(false);
+        await access.RecordAsync(record, caller, context.InvocationId,
+            clear ? "Household file read (identity numbers in clear)." : "Household file read (identity numbers masked).", cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(PersonalData.For(caller.Role, application));
     }
 }

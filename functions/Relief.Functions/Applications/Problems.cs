@@ -43,4 +43,10 @@ internal static class Problems
 
     /// <summary>The status URL of a case.</summary>
     public static string StatusUrl(string caseId) => "/api/applications/" + caseId;
+
+    /// <summary>409: the household already has an open case of the program (一户一案); names it and its status URL.</summary>
+    public static IResult OpenCase(string program, string openCaseId, string whatNow) =>
+        TypedResults.Problem(title: "An application of this household is already open", statusCode: StatusCodes.Status409Conflict,
+            detail: $"The household already has an open {program} case ({openCaseId}); {whatNow}",
+            extensions: new Dictionary<string, object?> { ["openCaseId"] = openCaseId, ["statusUrl"] = StatusUrl(openCaseId) });
 }

@@ -40,7 +40,7 @@ public sealed class RecordDepartmentReply(ICaseStore cases)
         }
 
         Caller caller = request.Caller();
-        if (!transfer.Department.ToString().Equals(caller.Department, StringComparison.OrdinalIgnoreCase))
+        if (!caller.Serves(transfer.Department))
         {
             return CallerAccess.Forbidden($"Transfer '{transferId}' is addressed to {transfer.Department}; your token's department is {caller.Department ?? "(none)"}.");
         }

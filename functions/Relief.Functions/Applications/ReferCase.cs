@@ -97,9 +97,7 @@ public sealed class ReferCase(
         var slot = await cases.ClaimOpenCaseAsync(program, households.Of(valid.Value), caseId, cancellationToken).ConfigureAwait(false);
         if (!slot.Claimed)
         {
-            return TypedResults.Problem(title: "An application of this household is already open", statusCode: StatusCodes.Status409Conflict,
-                detail: $"The household already has an open {program.ToCode()} case ({slot.OpenCaseId}); the emergency case is not referred again.",
-                extensions: new Dictionary<string, object?> { ["openCaseId"] = slot.OpenCaseId, ["statusUrl"] = Problems.StatusUrl(slot.OpenCaseId) });
+            return Problems.OpenCase(program.ToCode(), slot.OpenCaseId, "the emergency case is not referred again.");
         }
 
         var record = new CaseRecord

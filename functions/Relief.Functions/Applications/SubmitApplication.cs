@@ -100,9 +100,7 @@ public sealed class SubmitApplication(
         if (!slot.Claimed)
         {
             Logs.ApplicationDuplicate(logger, slot.OpenCaseId, valid.Value.Program.ToCode());
-            return TypedResults.Problem(title: "An application of this household is already open", statusCode: StatusCodes.Status409Conflict,
-                detail: $"The household already has an open {valid.Value.Program.ToCode()} case ({slot.OpenCaseId}); follow it, or withdraw it before applying again.",
-                extensions: new Dictionary<string, object?> { ["openCaseId"] = slot.OpenCaseId, ["statusUrl"] = Problems.StatusUrl(slot.OpenCaseId) });
+            return Problems.OpenCase(valid.Value.Program.ToCode(), slot.OpenCaseId, "follow it, or withdraw it before applying again.");
         }
 
         var created = await cases.CreateAsync(record, body, cancellationToken).ConfigureAwait(false);

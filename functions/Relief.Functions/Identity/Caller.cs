@@ -26,6 +26,13 @@ public sealed record Caller(string Subject, string Role, IReadOnlyList<string> R
         jurisdiction is { Length: > 0 } && Areas.Any(a => jurisdiction.Equals(a, StringComparison.OrdinalIgnoreCase)
             || jurisdiction.StartsWith(a + "/", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when the caller sees every jurisdiction's operations (payrolls): the administrator, or an area covering <paramref name="jurisdiction"/>.</summary>
+    public bool Oversees(string jurisdiction) => Role == ReliefRoles.Administrator || Covers(jurisdiction);
+
+    /// <summary>True when a transfer addressed to <paramref name="department"/> is the caller's (department officers).</summary>
+    public bool Serves(Relief.Cases.Transfers.Department department) =>
+        Department is { Length: > 0 } own && department.ToString().Equals(own, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The caller from a validated principal acting in <paramref name="role"/>; null when the subject is not a valid id.</summary>
     public static Caller? From(ClaimsPrincipal principal, string role)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Relief.Cases.Audit;
 using Relief.Cases.Records;
+using Relief.Cases.Storage;
 using Relief.Identity;
 
 namespace Relief.Functions.Identity;
@@ -10,7 +12,7 @@ namespace Relief.Functions.Identity;
 /// case's jurisdiction is in their areas (Shinan staff see Shinan cases only); an applicant when he submitted it
 /// himself; a department officer when a transfer of the case is addressed to his department.
 /// </summary>
-public sealed class CaseAccess(ILogger<CaseAccess> logger)
+public sealed class CaseAccess(IAuditLog audit, TimeProvider time, ILogger<CaseAccess> logger)
 {
     /// <summary>Null when <paramref name="caller"/> may reach <paramref name="record"/>; otherwise why not.</summary>
     public static string? Refusal(Caller caller, CaseRecord record)
@@ -20,10 +22,7 @@ public sealed class CaseAccess(ILogger<CaseAccess> logger)
         return caller.Role switch
         {
             ReliefRoles.Applicant => record.ApplicantSubject is { } owner && owner == caller.Subject ? null : "an applicant reaches only the applications he submitted himself.",
-            ReliefRoles.DepartmentOfficer => caller.Department is { Length: > 0 } department
-                && record.Transfers.Any(t => t.Department.ToString().Equals(department, StringComparison.OrdinalIgnoreCase))
-                    ? null
-                    : "no transfer of this case is addressed to your department.",
+            ReliefRoles.DepartmentOfficer => record.Transfers.Any(t => caller.Serves(t.Department)) ? null : "no transfer of this case is addressed to your department.",
             _ => caller.Covers(record.Jurisdiction) ? null : $"the case belongs to jurisdiction '{record.Jurisdiction}', outside your areas ({Areas(caller)}).",
         };
     }
@@ -38,6 +37,18 @@ public sealed class CaseAccess(ILogger<CaseAccess> logger)
         if (why is null) return null;
         Logs.CaseRefused(logger, record.CaseId, caller.Actor, function, why);
         return CallerAccess.Forbidden($"Case {record.CaseId}: {why}");
+    }
+
+    /// <summary>
+    /// Records that <paramref name="caller"/> reached — or was refused — personal data of a case (访问记录): an
+    /// <see cref="AuditEntryKind.Access"/> entry, once per invocation (<paramref name="invocationId"/>).
+    /// </summary>
+    public Task RecordAsync(CaseRecord record, Caller caller, string invocationId, string summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(caller);
+        return audit.AppendAsync(new AuditEntry(record.CaseId, 0, time.GetUtcNow(), AuditEntryKind.Access, caller.Actor, record.Step.ToString(), summary),
+            "access:" + invocationId, cancellationToken);
     }
 
     /// <summary>Null when the caller covers <paramref name="jurisdiction"/>; otherwise the 403 answer.</summary>

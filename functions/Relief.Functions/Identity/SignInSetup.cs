@@ -14,7 +14,6 @@ public static class SignInSetup
     {
         var options = configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         options.Validate();
-        services.AddSingleton(options);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false; // read "sub", "roles", "area" as issued

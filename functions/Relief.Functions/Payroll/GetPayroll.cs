@@ -32,7 +32,7 @@ public sealed class GetPayroll(PayrollProgress progress)
         // The administrator sees every jurisdiction's payroll; supervisors and auditors those of their areas.
         Caller caller = request.Caller();
         var runs = (await progress.ReadAsync(month.ToString(), cancellationToken).ConfigureAwait(false))
-            .Where(r => caller.Role == Relief.Identity.ReliefRoles.Administrator || caller.Covers(r.Jurisdiction)).ToArray();
+            .Where(r => caller.Oversees(r.Jurisdiction)).ToArray();
         if (runs.Length == 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payroll", detail: $"No payroll of {month} has started.");

@@ -38,13 +38,10 @@ public sealed class GetReconciliation(PaymentReconciler reconciler, PayrollStart
             jurisdictions = [one];
         }
 
+        // Supervisors and auditors: the payroll jurisdictions of their areas (none → an empty answer); one named outside them → 403.
         Caller caller = request.Caller();
-        if (caller.Role != Relief.Identity.ReliefRoles.Administrator)
-        {
-            // Supervisors and auditors: the payroll jurisdictions of their areas (none → an empty answer); one named outside them → 403.
-            if (named.Count > 0 && !caller.Covers(named.ToString())) return CallerAccess.Forbidden($"Payroll jurisdiction '{named}' is outside your areas ({string.Join(", ", caller.Areas)}).");
-            jurisdictions = jurisdictions.Where(caller.Covers).ToArray();
-        }
+        if (named.Count > 0 && !caller.Oversees(named.ToString())) return CallerAccess.Forbidden($"Payroll jurisdiction '{named}' is outside your areas ({string.Join(", ", caller.Areas)}).");
+        jurisdictions = jurisdictions.Where(caller.Oversees).ToArray();
 
         var results = new List<Reconciliation>(jurisdictions.Count);
         foreach (string jurisdiction in jurisdictions)
