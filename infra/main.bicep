@@ -139,6 +139,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Relief__Cases__Verification__AnswerQueueName', value: 'economic-verification-answers' }
         { name: 'Relief__Payments__Storage__BatchQueueName', value: 'payment-batches' }
         { name: 'Relief__Payments__Bank__StatusQueueName', value: 'bank-status' }
+        { name: 'LeadEscalationSchedule', value: '0 30 * * * *' }
+        // Agency feeds (部门数据): one integration queue each; message contracts in functions/Relief.Functions/Feeds/feeds.schema.json.
+        { name: 'Relief__Feeds__DeathsQueueName', value: 'feed-deaths' }
+        { name: 'Relief__Feeds__DisabilityQueueName', value: 'feed-disability' }
+        { name: 'Relief__Feeds__MedicalQueueName', value: 'feed-medical' }
+        { name: 'Relief__Feeds__HukouQueueName', value: 'feed-hukou' }
+        { name: 'Relief__Feeds__CustodyQueueName', value: 'feed-custody' }
+        { name: 'Relief__Feeds__JobsQueueName', value: 'feed-jobs' }
         { name: 'Relief__Cases__Verification__RequestQueueName', value: 'economic-verification-requests' }
         // The secret HMAC key of beneficiary ids: never in app settings, only a Key Vault reference.
         { name: 'Relief__Cases__Beneficiary__Key', value: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${beneficiaryKeySecret})' }

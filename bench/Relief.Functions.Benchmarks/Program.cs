@@ -155,6 +155,13 @@ static async Task<(Process Process, int Port)> StartHostAsync(string root, strin
             ["Relief:Cases:Payments:QueueName"] = "bench-payments-" + id,
             ["Relief:Cases:Supervision:QueueName"] = "bench-supervision-" + id,
             ["Relief:Cases:Verification:RequestQueueName"] = "bench-ev-requests-" + id,
+            ["LeadEscalationSchedule"] = "0 0 0 1 1 *",
+            ["Relief:Feeds:DeathsQueueName"] = "bench-feed-deaths-" + id,
+            ["Relief:Feeds:DisabilityQueueName"] = "bench-feed-disability-" + id,
+            ["Relief:Feeds:MedicalQueueName"] = "bench-feed-medical-" + id,
+            ["Relief:Feeds:HukouQueueName"] = "bench-feed-hukou-" + id,
+            ["Relief:Feeds:CustodyQueueName"] = "bench-feed-custody-" + id,
+            ["Relief:Feeds:JobsQueueName"] = "bench-feed-jobs-" + id,
             ["Relief:Cases:Verification:AnswerQueueName"] = "bench-ev-answers-" + id,
         },
     }));

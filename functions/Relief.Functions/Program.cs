@@ -54,6 +54,7 @@ builder.Services.AddSingleton(new CaseAssessor(catalog));
 builder.Services.AddCaseStorage(builder.Configuration).AddCaseStorageStartup(); // start-up that survives a storage outage
 builder.Services.AddSingleton<StorageHealth>();
 builder.Services.AddSingleton<CaseActions>();
+builder.Services.AddSingleton<Relief.Functions.Applications.ApplicationIntake>();
 builder.Services.AddSingleton<CaseApplications>();
 builder.Services.AddSingleton<CaseUpdates>();
 builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
@@ -70,6 +71,13 @@ builder.Services.AddOptions<Relief.Functions.Reviews.ReviewOptions>().Bind(build
         o.Validate();
         return true;
     }).ValidateOnStart();
+
+// Agency feeds and active discovery (主动发现): one queue per feed; leads, visits and handovers are case storage.
+builder.Services.AddSingleton<Relief.Functions.Feeds.FeedIntake>();
+builder.Services.AddSingleton<Relief.Functions.Feeds.FeedEffects>();
+builder.Services.AddSingleton<Relief.Functions.Leads.LeadRaiser>();
+builder.Services.AddSingleton<Relief.Functions.Leads.LeadActions>();
+builder.Services.AddSingleton<Relief.Functions.Leads.LeadEscalation>();
 
 // Official calendar years loaded at run time: stored, and loaded again at every start.
 builder.Services.AddSingleton<CalendarFiles>();

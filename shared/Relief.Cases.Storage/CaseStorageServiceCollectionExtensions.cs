@@ -10,6 +10,7 @@ using Relief.Cases.Identifiers;
 using Relief.Cases.Storage.Audit;
 using Relief.Cases.Storage.Cases;
 using Relief.Cases.Storage.Documents;
+using Relief.Cases.Storage.Feeds;
 using Relief.Cases.Storage.Idempotency;
 using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Reviews;
@@ -44,6 +45,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<PaymentStorageOptions>(services, configuration, PaymentStorageOptions.Section, o => o.Validate());
         Bind<BankOptions>(services, configuration, BankOptions.Section, o => o.Validate());
         Bind<ReviewStorageOptions>(services, configuration, ReviewStorageOptions.Section, o => o.Validate());
+        Bind<DiscoveryStorageOptions>(services, configuration, DiscoveryStorageOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -68,6 +70,11 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<PaymentReconciler>();
         services.TryAddSingleton<PayeeCorrections>();
         services.TryAddSingleton<ReviewStore>();
+        services.TryAddSingleton<FeedRecordStore>();
+        services.TryAddSingleton<PeopleIndex>();
+        services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<VisitStore>();
+        services.TryAddSingleton<HandoverStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -113,7 +120,12 @@ public sealed class CaseStorageInitializer(
     BankFileSender bankFiles,
     BankStatusReceiver bankStatuses,
     PayeeCorrections payees,
-    ReviewStore reviews) : IHostedService
+    ReviewStore reviews,
+    FeedRecordStore feedRecords,
+    PeopleIndex people,
+    LeadStore leads,
+    VisitStore visits,
+    HandoverStore handovers) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -133,6 +145,11 @@ public sealed class CaseStorageInitializer(
         await bankStatuses.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await payees.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await reviews.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await feedRecords.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await people.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await leads.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await visits.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await handovers.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -59,6 +59,13 @@ public sealed class PublishTests
             ["ReviewHalfYearlySchedule"] = "0 0 0 1 1 *",
             ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
             ["Relief:Payments:Bank:StatusQueueName"] = UniqueNames.Queue("bank-status"),
+            ["LeadEscalationSchedule"] = "0 0 0 1 1 *",
+            ["Relief:Feeds:DeathsQueueName"] = UniqueNames.Queue("feed-deaths"),
+            ["Relief:Feeds:DisabilityQueueName"] = UniqueNames.Queue("feed-disability"),
+            ["Relief:Feeds:MedicalQueueName"] = UniqueNames.Queue("feed-medical"),
+            ["Relief:Feeds:HukouQueueName"] = UniqueNames.Queue("feed-hukou"),
+            ["Relief:Feeds:CustodyQueueName"] = UniqueNames.Queue("feed-custody"),
+            ["Relief:Feeds:JobsQueueName"] = UniqueNames.Queue("feed-jobs"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
         }, new Dictionary<string, string> { ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Pub" + Path.GetFileName(output).Replace("-", "", StringComparison.Ordinal)[..12] }, output);
         var health = await host.Client.GetAsync("api/health");

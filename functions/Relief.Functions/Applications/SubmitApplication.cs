@@ -1,18 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Relief.Cases.Identifiers;
 using Relief.Cases.Intake;
-using Relief.Cases.Lifecycle;
-using Relief.Cases.Records;
-using Relief.Cases.Storage;
-using Relief.Cases.Storage.Idempotency;
-using Relief.Domain.Calendar;
-using Relief.Domain.Policies;
 using Relief.Functions.Http;
 using Relief.Functions.Identity;
-using Relief.Functions.Workflows;
 
 namespace Relief.Functions.Applications;
 
@@ -22,20 +13,10 @@ namespace Relief.Functions.Applications;
 /// stores the case and its application and starts its orchestration (instance id = case id); 202 with the case id and
 /// the status URL in <c>Location</c>. A household with an open case of the program gets 409 with that case's id.
 /// </summary>
-public sealed class SubmitApplication(
-    IPolicyCatalog catalog,
-    IIdentifierSource ids,
-    IIdempotencyStore idempotency,
-    ICaseStore cases,
-    BeneficiaryIdentifier households,
-    TimeProvider time,
-    ILogger<SubmitApplication> logger)
+public sealed class SubmitApplication(ApplicationIntake intake)
 {
     /// <summary>The idempotency header.</summary>
-    public const string IdempotencyHeader = "Idempotency-Key";
-
-    /// <summary>Longest key accepted.</summary>
-    public const int MaxKeyLength = 200;
+    public const string IdempotencyHeader = ApplicationIntake.IdempotencyHeader;
 
     [Function(nameof(SubmitApplication))]
     public async Task<IResult> RunAsync(
@@ -46,75 +27,15 @@ public sealed class SubmitApplication(
         ArgumentNullException.ThrowIfNull(request);
         var read = await JsonBodies.ReadAsync<ApplicationRequest>(request, cancellationToken).ConfigureAwait(false);
         if (!read.IsValid) return read.Problem!;
-        ApplicationRequest body = read.Value!;
-        DateTimeOffset now = time.GetUtcNow();
         string? key = request.Headers[IdempotencyHeader].FirstOrDefault();
-        if (key is not null && (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength))
+        if (key is not null && (string.IsNullOrWhiteSpace(key) || key.Length > ApplicationIntake.MaxKeyLength))
         {
-            return Problems.Field(IdempotencyHeader, $"must be 1–{MaxKeyLength} characters.");
+            return Problems.Field(IdempotencyHeader, $"must be 1–{ApplicationIntake.MaxKeyLength} characters.");
         }
 
-        var valid = ApplicationValidator.Validate(body, ChinaStandardTime.DateOf(now), catalog);
-        if (!valid.IsValid)
-        {
-            Logs.ApplicationInvalid(logger, valid.Errors.Count);
-            return Problems.Validation(valid.Errors, "The application has errors; every one is listed (一次性告知).");
-        }
-
-        // An applicant applies for himself anywhere; window staff take in applications of their own jurisdictions only.
-        Caller caller = request.Caller();
-        string jurisdiction = valid.Value.Household.Jurisdiction.ToString();
-        if (!caller.IsApplicant && CaseAccess.CheckJurisdiction(request, jurisdiction, "The application") is { } forbidden) return forbidden;
-
-        string caseId = ids.NewId();
-        if (key is not null)
-        {
-            // Keys are the caller's own: another caller's key neither replays nor reveals his case.
-            var claim = await idempotency.ClaimAsync("applications|" + caller.Subject, key, RequestHash.OfJson(body), caseId, cancellationToken).ConfigureAwait(false);
-            if (claim.Outcome == IdempotencyOutcome.Conflict)
-            {
-                return TypedResults.Problem(title: "Idempotency-Key reused with another application",
-                    detail: "This Idempotency-Key was already used for a different application; use a new key.", statusCode: StatusCodes.Status422UnprocessableEntity);
-            }
-
-            if (claim.Outcome == IdempotencyOutcome.Replayed)
-            {
-                Logs.ApplicationReplayed(logger, claim.CaseId);
-            }
-
-            caseId = claim.CaseId;
-        }
-
-        var record = new CaseRecord
-        {
-            CaseId = caseId,
-            Program = valid.Value.Program,
-            Jurisdiction = jurisdiction,
-            Step = CaseStep.Submitted,
-            ApplicantSubject = caller.IsApplicant ? caller.Subject : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        // One open case per household and program (一户一案): a second application while one is open is a 409 naming it.
-        var slot = await cases.ClaimOpenCaseAsync(valid.Value.Program, households.Of(valid.Value), caseId, cancellationToken).ConfigureAwait(false);
-        if (!slot.Claimed)
-        {
-            Logs.ApplicationDuplicate(logger, slot.OpenCaseId, valid.Value.Program.ToCode());
-            return Problems.OpenCase(valid.Value.Program.ToCode(), slot.OpenCaseId, "follow it, or withdraw it before applying again.");
-        }
-
-        var created = await cases.CreateAsync(record, body, cancellationToken).ConfigureAwait(false);
-        var input = new CaseWorkflowInput(caseId, created.Record.Program, created.Record.Jurisdiction, created.Record.CreatedAt);
-        if (await Instances.StartOnceAsync(durable, CaseOrchestrator.Name, caseId, input, cancellationToken).ConfigureAwait(false))
-        {
-            Logs.CaseCreated(logger, caseId, valid.Value.Program.ToCode());
-        }
-
-        string status = Problems.StatusUrl(caseId);
-        return TypedResults.Accepted(status, new ApplicationAccepted(caseId, created.Record.Step.ToString(), status));
+        return (await intake.SubmitAsync(request, read.Value!, key, "applications|" + request.Caller().Subject, durable, cancellationToken).ConfigureAwait(false)).Result;
     }
 }
-
 /// <summary>The 202 answer of <c>POST /api/applications</c>.</summary>
 /// <param name="CaseId">The case (application) id.</param>
 /// <param name="Step">Its step.</param>

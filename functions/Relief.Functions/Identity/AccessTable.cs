@@ -2,9 +2,12 @@ using Relief.Functions.Applications;
 using Relief.Functions.Assessments;
 using Relief.Functions.Calendars;
 using Relief.Functions.Diagnostics;
+using Relief.Functions.Handovers;
+using Relief.Functions.Leads;
 using Relief.Functions.Payments;
 using Relief.Functions.Payroll;
 using Relief.Functions.Reviews;
+using Relief.Functions.Visits;
 using static Relief.Identity.ReliefRoles;
 
 namespace Relief.Functions.Identity;
@@ -67,6 +70,19 @@ public static class AccessTable
         [nameof(RecordReviewFindings)] = [Caseworker, Investigator],
         [nameof(GetHousehold)] = [Caseworker, Supervisor, Auditor],
         [nameof(ReportHouseholdChange)] = [Caseworker],
+
+        // Active discovery (主动发现): leads, monthly visits, handovers after a hukou move
+        [nameof(ListLeads)] = [Caseworker, Supervisor, Auditor],
+        [nameof(GetLead)] = [Caseworker, Supervisor, Auditor],
+        [nameof(AssignLead)] = [Caseworker],
+        [nameof(RecordLeadVisit)] = [Caseworker],
+        [nameof(CloseLead)] = [Caseworker],
+        [nameof(ConvertLead)] = [Caseworker],
+        [nameof(StartLeadEscalation)] = [Administrator],
+        [nameof(RecordVisit)] = [Caseworker],
+        [nameof(ListVisitsDue)] = [Caseworker, Supervisor, Auditor],
+        [nameof(ListHandovers)] = [Caseworker, Supervisor, Auditor],
+        [nameof(AcceptHandover)] = [Caseworker],
 
         // Operations
         [nameof(LoadCalendarYear)] = [Administrator],

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Relief.Cases.Intake;
+using Relief.Domain.Households;
 
 namespace Relief.Functions.Workflows;
 
@@ -62,5 +63,17 @@ public sealed class BeneficiaryIdentifier(IOptions<BeneficiaryIdOptions> options
         ArgumentNullException.ThrowIfNull(application);
         byte[] mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("relief-beneficiary|" + application.Applicant.Id.Value));
         return "hh-" + Convert.ToHexStringLower(mac)[..20];
+    }
+
+    /// <summary>
+    /// The pseudonymous key of one person (<c>pp-</c> and 20 hex digits, under the same secret key, another purpose
+    /// label): how the people index and leads find a person named by an agency record without storing his ID number
+    /// as a key.
+    /// </summary>
+    public string PersonOf(ResidentIdNumber person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        byte[] mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("relief-person|" + person.Value));
+        return "pp-" + Convert.ToHexStringLower(mac)[..20];
     }
 }

@@ -143,6 +143,33 @@ public sealed class BeneficiaryRegister
         }
     }
 
+    /// <summary>
+    /// Moves an entitlement to another jurisdiction (a handover after a hukou move, 转办): its history goes with it
+    /// unchanged. Within one city the row is updated in place; to another city the row is written under the new
+    /// jurisdiction first and then removed from the old one, so a crash between leaves it in both for a moment, never in
+    /// neither (the ledger's idempotency key — household, program, period — still pays a month once). Returns the
+    /// entitlement as moved, or null when none is registered. Safe to retry.
+    /// </summary>
+    public async Task<Entitlement?> MoveAsync(string fromJurisdiction, string toJurisdiction, string beneficiaryId, string program, CancellationToken cancellationToken)
+    {
+        Entitlement? current = await GetAsync(fromJurisdiction, beneficiaryId, program, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return await GetAsync(toJurisdiction, beneficiaryId, program, cancellationToken).ConfigureAwait(false);
+        }
+
+        Entitlement moved = current with { Jurisdiction = toJurisdiction };
+        TableEntity target = ToEntity(moved);
+        await _table.UpsertEntityAsync(target, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        string oldPartition = PayrollShards.RegisterPartition(PayrollShards.Root(fromJurisdiction), PayrollShards.Of(beneficiaryId, _shards));
+        if (!string.Equals(oldPartition, target.PartitionKey, StringComparison.Ordinal))
+        {
+            await _table.DeleteEntityAsync(oldPartition, target.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
+    }
+
     /// <summary>Every entitlement of one shard of a jurisdiction, in pages of up to 1,000 rows.</summary>
     public async IAsyncEnumerable<Entitlement> ReadShardAsync(string root, int shard, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -35,4 +35,7 @@ public enum CaseDeadlineKind
 
     /// <summary>A review's findings (核查结论), due a number of working days after the review opened; <c>Reference</c> is the review id.</summary>
     ReviewFindings,
+
+    /// <summary>The township's visit to a lead (线索核实走访); <c>Reference</c> is the lead id.</summary>
+    LeadVisit,
 }

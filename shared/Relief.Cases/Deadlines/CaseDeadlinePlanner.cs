@@ -148,6 +148,16 @@ public sealed class CaseDeadlinePlanner
         return CaseDeadline.From(CaseDeadlineKind.ReviewFindings, WorkingDays(policy, openedAt, workingDays), Basis(workingDays, "working days from the review's opening"), reviewId);
     }
 
+    /// <summary>The township's visit to a lead (线索核实) within the policy's working days of its raising.</summary>
+    public CaseDeadline LeadVisit(DateTimeOffset raisedAt, string leadId, PolicyParameters policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
+        int days = policy.Discovery.LeadVisitWorkingDays;
+        string basis = Basis(days, "working days from the lead's raising") + (policy.Discovery.Local ? string.Empty : " (assumed: the jurisdiction sets no limit)");
+        return CaseDeadline.From(CaseDeadlineKind.LeadVisit, WorkingDays(policy, raisedAt, days), basis, leadId);
+    }
+
     /// <summary>Working days from the calendar, or rehearsal seconds when the policy says so (<see cref="ProcedureLimits.RehearsalSecondsPerDay"/>).</summary>
     private Deadline WorkingDays(PolicyParameters? policy, DateTimeOffset start, int days) =>
         policy is null ? _calculator.WorkingDays(start, days) : ProcedureDeadlines.WorkingDays(_calculator, policy.Procedure, start, days);

@@ -45,6 +45,12 @@ public sealed record PolicyParameters
     public required ProcedureLimits Procedure { get; init; }
 
     /// <summary>
+    /// Active discovery (主动发现) thresholds: the file's <c>discovery</c> section, or
+    /// <see cref="DiscoveryParameters.Seeds"/> when the file sets none.
+    /// </summary>
+    public DiscoveryParameters Discovery { get; init; } = DiscoveryParameters.Seeds;
+
+    /// <summary>
     /// The date each figure was last set by a version of the file, by dotted path (e.g.
     /// <c>temporary.yearlyCapPerHousehold</c> → 2020-01-01): figures keep their own effective dates.
     /// </summary>
@@ -239,6 +245,29 @@ public sealed record RigidExpenditureHouseholdParameters
 
     /// <summary>Months a recognition is valid (≤12).</summary>
     public required int ValidityMonths { get; init; }
+}
+
+/// <summary>
+/// Active discovery (主动发现, seeds 001 and 004): when another department's record about a person who is not a
+/// beneficiary raises a lead (疑似困难群众), and how long the township has to visit it.
+/// </summary>
+public sealed record DiscoveryParameters
+{
+    /// <summary>
+    /// The figures used where a jurisdiction's file has no <c>discovery</c> section: personal medical self-pay above
+    /// 40,000 yuan in a year (seed 004: "个人自付医疗费用超过4万元"); a visit within 10 working days (no seed gives a
+    /// limit; an assumption, stated on every lead raised under it).
+    /// </summary>
+    public static DiscoveryParameters Seeds { get; } = new() { MedicalSelfPayYearlyThreshold = 40_000m, LeadVisitWorkingDays = 10, Local = false };
+
+    /// <summary>A person's medical self-pay in a year strictly above this (yuan) raises a lead.</summary>
+    public required decimal MedicalSelfPayYearlyThreshold { get; init; }
+
+    /// <summary>Working days the township has to visit a lead (核实走访时限) before it is escalated.</summary>
+    public required int LeadVisitWorkingDays { get; init; }
+
+    /// <summary>True when the jurisdiction's own file set these figures; false for <see cref="Seeds"/>.</summary>
+    public required bool Local { get; init; }
 }
 
 /// <summary>Procedural time limits (办理时限).</summary>

@@ -104,9 +104,9 @@ internal static class PayrollSteps
         Assert.Fail($"The payments of {caseId} did not reach the expected statuses: {string.Join(", ", statuses)}\n{app.Host.Output[^Math.Min(4000, app.Host.Output.Length)..]}");
     }
 
-    internal static async Task<(string CaseId, decimal Amount)> ApproveDibaoAsync(ReliefApp app, string? account = null, string? applicantId = null)
+    internal static async Task<(string CaseId, decimal Amount)> ApproveDibaoAsync(ReliefApp app, string? account = null, string? applicantId = null, ApplicationRequest? household = null)
     {
-        var application = ReliefApp.Rehearsal(TestApplications.QingdaoDibao());
+        var application = household ?? ReliefApp.Rehearsal(TestApplications.QingdaoDibao());
         if (account is not null) application = application with { Payee = new PayeeRequest { AccountHolder = "张三", AccountNumber = account, BankCode = "102100099996" } };
         if (applicantId is not null)
         {

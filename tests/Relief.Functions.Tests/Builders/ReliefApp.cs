@@ -83,6 +83,9 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public string VerificationAnswerQueue => _settings["Relief:Cases:Verification:AnswerQueueName"];
 
+    /// <summary>An agency feed's queue (<c>Deaths</c>, <c>Disability</c>, <c>Medical</c>, <c>Hukou</c>, <c>Custody</c>, <c>Jobs</c>).</summary>
+    public string FeedQueue(string feed) => _settings["Relief:Feeds:" + feed + "QueueName"];
+
     /// <summary>An application of the rehearsal jurisdiction (Qingdao's figures, seconds for days).</summary>
     public static ApplicationRequest Rehearsal(ApplicationRequest application) => application with { Jurisdiction = "rehearsal/drill" };
 
@@ -103,11 +106,23 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Cases:Payments:QueueName"] = UniqueNames.Queue("payments"),
             ["Relief:Cases:Supervision:QueueName"] = UniqueNames.Queue("supervision"),
             ["Relief:Cases:Verification:RequestQueueName"] = UniqueNames.Queue("ev-requests"),
+            ["LeadEscalationSchedule"] = "0 0 0 1 1 *",
+            ["Relief:Feeds:DeathsQueueName"] = UniqueNames.Queue("feed-deaths"),
+            ["Relief:Feeds:DisabilityQueueName"] = UniqueNames.Queue("feed-disability"),
+            ["Relief:Feeds:MedicalQueueName"] = UniqueNames.Queue("feed-medical"),
+            ["Relief:Feeds:HukouQueueName"] = UniqueNames.Queue("feed-hukou"),
+            ["Relief:Feeds:CustodyQueueName"] = UniqueNames.Queue("feed-custody"),
+            ["Relief:Feeds:JobsQueueName"] = UniqueNames.Queue("feed-jobs"),
             ["Relief:Cases:Verification:AnswerQueueName"] = UniqueNames.Queue("ev-answers"),
             ["Relief:Calendars:ContainerName"] = UniqueNames.Container("calendars"),
             ["Relief:Payments:Storage:RegisterTableName"] = UniqueNames.Table("register"),
             ["Relief:Reviews:Storage:TableName"] = UniqueNames.Table("reviews"),
             ["Relief:Reviews:Storage:DueTableName"] = UniqueNames.Table("reviewdue"),
+            ["Relief:Feeds:Storage:RecordsTableName"] = UniqueNames.Table("feedrecords"),
+            ["Relief:Feeds:Storage:PeopleTableName"] = UniqueNames.Table("people"),
+            ["Relief:Feeds:Storage:LeadsTableName"] = UniqueNames.Table("leads"),
+            ["Relief:Feeds:Storage:VisitsTableName"] = UniqueNames.Table("visits"),
+            ["Relief:Feeds:Storage:HandoversTableName"] = UniqueNames.Table("handovers"),
             ["Relief:Payments:Storage:LedgerTableName"] = UniqueNames.Table("ledger"),
             ["Relief:Payments:Storage:PayrollTableName"] = UniqueNames.Table("payrolls"),
             ["Relief:Payments:Storage:BatchQueueName"] = UniqueNames.Queue("batches"),
@@ -283,7 +298,7 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 
-    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
+    internal static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 
     /// <summary>The shipped policy files and the rehearsal jurisdiction, in a folder of their own (one per test run).</summary>
     private static string PolicyFolder() => LazyFolder.Value;

@@ -23,7 +23,7 @@ namespace Relief.Functions.Reviews.Activities;
 /// written reason and rule. Idempotent: every write is keyed by the review id.
 /// </summary>
 public sealed class DecideReview(ReviewStore reviews, CaseApplications applications, ICaseStore cases, CaseUpdates updates,
-    BeneficiaryRegister register, PaymentLedger ledger, ILogger<DecideReview> logger)
+    BeneficiaryRegister register, PaymentLedger ledger, BeneficiaryIdentifier ids, Relief.Cases.Storage.Feeds.PeopleIndex people, ILogger<DecideReview> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(DecideReview);
@@ -79,6 +79,12 @@ public sealed class DecideReview(ReviewStore reviews, CaseApplications applicati
         if (input.Findings.Household is not null)
         {
             await cases.SaveReviewedApplicationAsync(review.CaseId, review.ReviewId, found, cancellationToken).ConfigureAwait(false);
+            foreach (var member in valid.Value.Household.Members)
+            {
+                // A member the review found joins the people index, so that agency records about him reach the household.
+                await people.IndexAsync(ids.PersonOf(member.Id), new Relief.Cases.Storage.Feeds.PersonMembership(review.BeneficiaryId, review.Program, review.Jurisdiction, review.CaseId,
+                    System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Relationship.ToString())), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         bool stays = decision.Outcome is ReviewOutcome.Continued or ReviewOutcome.Adjusted;

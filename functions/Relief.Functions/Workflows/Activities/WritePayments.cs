@@ -21,7 +21,7 @@ namespace Relief.Functions.Workflows.Activities;
 /// audit trail. At least once: a retry finds the enrolment and the instructions already there and writes nothing twice
 /// (the queue may see a message again; the bank adapter pays by the ledger).
 /// </summary>
-public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, ReviewStore reviews, ILogger<WritePayments> logger)
+public sealed class WritePayments(CaseApplications applications, CaseUpdates updates, BeneficiaryIdentifier beneficiaries, IPaymentInstructionWriter payments, BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, ReviewStore reviews, Relief.Cases.Storage.Feeds.PeopleIndex people, ILogger<WritePayments> logger)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(WritePayments);
@@ -57,6 +57,13 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
             {
                 notes.Add(new AuditNote(AuditEntryKind.PaymentInstructed, "system", string.Create(CultureInfo.InvariantCulture,
                     $"Enrolled in the beneficiary register as household {beneficiary}: {first.Amount:0.00} yuan a month from {first.Period}, paid by the monthly payroll.")));
+            }
+
+            // The people index: agency records name persons; this finds their household (upserts: a retry rewrites the same rows).
+            foreach (var member in application.Household.Members)
+            {
+                await people.IndexAsync(beneficiaries.PersonOf(member.Id), new Relief.Cases.Storage.Feeds.PersonMembership(beneficiary, first.Program, record.Jurisdiction, input.CaseId,
+                    System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Relationship.ToString())), cancellationToken).ConfigureAwait(false);
             }
 
             // The first review (动态管理): yearly or half-yearly from the decision, by the household's cadence. A retry finds it scheduled.

@@ -138,6 +138,11 @@ public static class PolicyFileParser
             valid &= ParseRigid(r, g, PolicyJsonReader.Join(path, "rigidExpenditureHousehold")) is not null;
         }
 
+        if (r.Object(v, path, "discovery", required: false) is { } s)
+        {
+            valid &= ParseDiscovery(r, s, PolicyJsonReader.Join(path, "discovery")) is not null;
+        }
+
         return valid ? new PolicyVersion(effectiveFrom, new Dictionary<string, PolicyParameters>(StringComparer.Ordinal)) { Missing = missing } : null;
     }
 
@@ -150,6 +155,7 @@ public static class PolicyFileParser
         JsonElement? procedure = r.Object(v, path, "procedure");
         JsonElement? tekun = r.Object(v, path, "tekun", required: false);
         JsonElement? rigid = r.Object(v, path, "rigidExpenditureHousehold", required: false);
+        JsonElement? discovery = r.Object(v, path, "discovery", required: false);
 
         string dibaoPath = PolicyJsonReader.Join(path, "dibao");
         Dictionary<string, (decimal Urban, decimal Rural, string Basis)> standards = dibao is { } d
@@ -160,9 +166,10 @@ public static class PolicyFileParser
         ProcedureLimits? limits = procedure is { } p ? ParseProcedure(r, p, PolicyJsonReader.Join(path, "procedure"), id) : null;
         (bool tekunValid, TekunParameters? tekunParameters, TekunCriteria tekunCriteria) = tekun is { } k ? ParseTekun(r, k, PolicyJsonReader.Join(path, "tekun")) : (true, null, TekunCriteria.National);
         RigidExpenditureHouseholdParameters? rigidParameters = rigid is { } g ? ParseRigid(r, g, PolicyJsonReader.Join(path, "rigidExpenditureHousehold")) : null;
+        DiscoveryParameters? discoveryParameters = discovery is { } s ? ParseDiscovery(r, s, PolicyJsonReader.Join(path, "discovery")) : DiscoveryParameters.Seeds;
 
         if (effectiveFrom is null || minimumWage is null || dibaoTemplate is null || (temporary is not null && temp is null) || limits is null
-            || !tekunValid || (rigid is not null && rigidParameters is null) || standards.Count == 0)
+            || !tekunValid || (rigid is not null && rigidParameters is null) || discoveryParameters is null || standards.Count == 0)
         {
             return null;
         }
@@ -184,6 +191,7 @@ public static class PolicyFileParser
                 FigureSince = since,
                 Temporary = temp,
                 RigidExpenditureHousehold = rigidParameters,
+                Discovery = discoveryParameters,
                 Procedure = limits,
             };
         }
@@ -455,6 +463,15 @@ public static class PolicyFileParser
         }
 
         return new TemporaryAssistanceParameters { BandShare = band.Value, YearlyCapPerHousehold = cap.Value, SmallAdvanceLimit = advance.Value, AdvanceReliefHours = hours.Value };
+    }
+
+    private static DiscoveryParameters? ParseDiscovery(PolicyJsonReader r, JsonElement s, string path)
+    {
+        decimal? threshold = r.Decimal(s, path, "medicalSelfPayYearlyThreshold", 0m, 10_000_000m, minExclusive: true);
+        int? days = r.Int(s, path, "leadVisitWorkingDays", 1, 60);
+        return threshold is null || days is null
+            ? null
+            : new DiscoveryParameters { MedicalSelfPayYearlyThreshold = threshold.Value, LeadVisitWorkingDays = days.Value, Local = true };
     }
 
     private static RigidExpenditureHouseholdParameters? ParseRigid(PolicyJsonReader r, JsonElement g, string path)
