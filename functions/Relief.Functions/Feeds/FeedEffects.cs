@@ -162,7 +162,7 @@ public sealed class FeedEffects(
                 Members = members.Where((_, i) => i != index).ToArray(),
                 Incomes = (facts.Incomes ?? []).Where(i => !string.Equals(i.MemberResidentId?.Trim(), record.Person.Value, StringComparison.OrdinalIgnoreCase)).ToArray(),
             }
-            : facts with { Members = members.Select((m, i) => i == index ? m with { Status = record.Detail } : m).ToArray() };
+            : facts with { Members = members.Select((m, i) => i == index ? m with { Status = record.Detail == "imprisonment" ? "imprisoned" : "compulsoryRehabilitation" } : m).ToArray() };
         string what = death ? "a member died" : $"a member is in {record.Detail}";
         string factsId = "fd-" + Hash(record.Key + "|" + h.Household.BeneficiaryId + "|" + h.Household.Program);
         string reason = $"Agency record (部门数据): {record.Describe()} — {what}; his share stops from {next}.";

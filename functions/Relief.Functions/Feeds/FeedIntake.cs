@@ -22,6 +22,9 @@ namespace Relief.Functions.Feeds;
 /// </summary>
 public sealed class FeedIntake(FeedRecordStore records, FeedEffects effects, QueueServiceClient queues, IConfiguration configuration, TimeProvider time, ILogger<FeedIntake> logger)
 {
+    /// <summary>The documented JSON and nothing else: a field the schema does not name is refused (a typo must not drop data silently).</summary>
+    private static readonly JsonSerializerOptions Strict = new(StorageJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
     /// <summary>Largest refused message copied whole into its rejection record (characters); a larger one is left to the host's poison handling.</summary>
     public const int MaxRejectedBody = 16_000;
 
@@ -42,7 +45,7 @@ public sealed class FeedIntake(FeedRecordStore records, FeedEffects effects, Que
         TMessage? message;
         try
         {
-            message = JsonSerializer.Deserialize<TMessage>(delivery.Body, StorageJson.Options);
+            message = JsonSerializer.Deserialize<TMessage>(delivery.Body, Strict);
         }
         catch (JsonException ex)
         {

@@ -86,7 +86,7 @@ public sealed class BeneficiaryFeedTests
         Assert.Equal(500.00m, Paid(await InstructionsAsync(app, approved[1].CaseId)));
         var register = new TableClient(app.ConnectionString, app.Setting("Relief:Payments:Storage:RegisterTableName"));
         var rowOne = register.Query<TableEntity>(TableClient.CreateQueryFilter($"BeneficiaryId eq {first}")).Single();
-        Assert.Equal(1, JsonDocument.Parse(rowOne.GetString("Changes")).RootElement.EnumerateArray().Count(c => c.GetProperty("kind").GetString() == "Adjusted")); // the duplicate changed nothing
+        Assert.Equal(1, JsonDocument.Parse(rowOne.GetString("Changes")).RootElement.EnumerateArray().Count(c => c.GetProperty("kind").GetString() == "adjusted")); // the duplicate changed nothing
         var rowTwo = register.Query<TableEntity>(TableClient.CreateQueryFilter($"BeneficiaryId eq {second}")).Single();
         Assert.Equal("rehearsal/exercise", rowTwo.GetString("Jurisdiction"));
     }
