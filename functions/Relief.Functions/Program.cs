@@ -75,6 +75,7 @@ builder.Services.AddOptions<Relief.Functions.Reviews.ReviewOptions>().Bind(build
 // Agency feeds and active discovery (主动发现): one queue per feed; leads, visits and handovers are case storage.
 builder.Services.AddSingleton<Relief.Functions.Feeds.FeedIntake>();
 builder.Services.AddSingleton<Relief.Functions.Feeds.FeedEffects>();
+builder.Services.AddHostedService<Relief.Functions.Feeds.FeedQueueSetup>();
 builder.Services.AddSingleton<Relief.Functions.Leads.LeadRaiser>();
 builder.Services.AddSingleton<Relief.Functions.Leads.LeadActions>();
 builder.Services.AddSingleton<Relief.Functions.Leads.LeadEscalation>();

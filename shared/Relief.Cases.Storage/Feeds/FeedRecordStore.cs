@@ -30,7 +30,7 @@ public sealed record FeedClaim(FeedClaimOutcome Outcome, DateTimeOffset Received
 
 /// <summary>
 /// The agency records received (部门数据接收台账): one row per feed and record id with the content's hash, the time it
-/// was first received and, once applied, what it did. PartitionKey = feed and the first two hex digits of the record
+/// was first received, once applied what it did, and how often it arrived again (<c>Repeats</c>). PartitionKey = feed and the first two hex digits of the record
 /// id's hash (256 partitions per feed, so a burst spreads), RowKey = the hash. Call <see cref="InitializeAsync"/> once.
 /// </summary>
 public sealed class FeedRecordStore
@@ -75,9 +75,21 @@ public sealed class FeedRecordStore
                 return new FeedClaim(FeedClaimOutcome.Conflict, received, stored.GetString("Result"));
             }
 
-            return stored.GetBoolean("Applied") == true
-                ? new FeedClaim(FeedClaimOutcome.Duplicate, received, stored.GetString("Result"))
-                : new FeedClaim(FeedClaimOutcome.Unfinished, received, null);
+            if (stored.GetBoolean("Applied") != true)
+            {
+                return new FeedClaim(FeedClaimOutcome.Unfinished, received, null);
+            }
+
+            // Counted for the operators (an agency that resends); a lost race only loses a count, never an effect.
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(partition, row) { ["Repeats"] = (stored.GetInt32("Repeats") ?? 0) + 1 }, stored.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException update) when (update.Status == 412)
+            {
+            }
+
+            return new FeedClaim(FeedClaimOutcome.Duplicate, received, stored.GetString("Result"));
         }
     }
 

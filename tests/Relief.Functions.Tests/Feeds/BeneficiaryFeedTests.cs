@@ -37,13 +37,15 @@ public sealed class BeneficiaryFeedTests
         string applied = await ResultAsync(app, "deaths", "mz-2026-0001");
         Assert.Contains("500.00 yuan a month from " + Month(today, 1), applied, StringComparison.Ordinal);
         Assert.Contains("death-", applied, StringComparison.Ordinal);
-        await PostAsync(app, "Deaths", death);
+        await RepeatAsync(app, "Deaths", "deaths", "mz-2026-0001", death);
         await PostAsync(app, "Deaths", new { recordId = "hosp-77", residentId = one.Spouse, dateOfDeath = today.AddDays(-2), source = "hospital" });
         Assert.Contains("already recorded", await ResultAsync(app, "deaths", "hosp-77"), StringComparison.Ordinal);
 
         // A disability record arriving after the death does not bring the spouse back (no lead, nothing changes).
-        await PostAsync(app, "Disability", new { recordId = "cl-9", residentId = one.Spouse, jurisdiction = "rehearsal/drill", type = "physical", grade = 1, registeredOn = today.AddDays(-30) });
+        var late = new { recordId = "cl-9", residentId = one.Spouse, jurisdiction = "rehearsal/drill", type = "physical", grade = 1, registeredOn = today.AddDays(-30) };
+        await PostAsync(app, "Disability", late);
         Assert.Contains("reported deceased", await ResultAsync(app, "disability", "cl-9"), StringComparison.Ordinal);
+        await RepeatAsync(app, "Disability", "disability", "cl-9", late);
 
         // The death review is due within 3 months of the death.
         string deathReview = $"rv_{first}_dibao_death-{today.AddDays(-2):yyyyMMdd}";
@@ -51,13 +53,19 @@ public sealed class BeneficiaryFeedTests
         Assert.Equal(today.AddDays(-2).AddMonths(3), DateOnly.Parse(review.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture));
 
         // Household two: the spouse is imprisoned (leaves the count), the applicant finds a job (a review), then moves away (handover).
-        await PostAsync(app, "Custody", new { recordId = "sf-1", residentId = two.Spouse, jurisdiction = "rehearsal/drill", kind = "imprisonment", from = today.AddDays(-5) });
+        var custody = new { recordId = "sf-1", residentId = two.Spouse, jurisdiction = "rehearsal/drill", kind = "imprisonment", from = today.AddDays(-5) };
+        await PostAsync(app, "Custody", custody);
         Assert.Contains("500.00 yuan a month from " + Month(today, 1), await ResultAsync(app, "custody", "sf-1"), StringComparison.Ordinal);
-        await PostAsync(app, "Jobs", new { recordId = "rs-1", residentId = two.Applicant, startedOn = today.AddDays(-1), monthlyWage = 2600m });
+        await RepeatAsync(app, "Custody", "custody", "sf-1", custody);
+        var job = new { recordId = "rs-1", residentId = two.Applicant, startedOn = today.AddDays(-1), monthlyWage = 2600m };
+        await PostAsync(app, "Jobs", job);
         Assert.Contains("job-placement", await ResultAsync(app, "jobs", "rs-1"), StringComparison.Ordinal);
+        await RepeatAsync(app, "Jobs", "jobs", "rs-1", job);
         await WaitForJsonAsync(app.Client, $"api/reviews/rv_{second}_dibao_job-placement-{today.AddDays(-1):yyyyMMdd}", r => r.GetProperty("reason").GetString() == "job-placement");
-        await PostAsync(app, "Hukou", new { recordId = "ga-1", residentId = two.Applicant, fromJurisdiction = "rehearsal/drill", toJurisdiction = "rehearsal/exercise", movedOn = today.AddDays(-3) });
+        var move = new { recordId = "ga-1", residentId = two.Applicant, fromJurisdiction = "rehearsal/drill", toJurisdiction = "rehearsal/exercise", movedOn = today.AddDays(-3) };
+        await PostAsync(app, "Hukou", move);
         Assert.Contains("stays responsible", await ResultAsync(app, "hukou", "ga-1"), StringComparison.Ordinal);
+        await RepeatAsync(app, "Hukou", "hukou", "ga-1", move);
         var pending = await GetJsonAsync(app.Client, "api/handovers");
         Assert.Contains(pending.GetProperty("handovers").EnumerateArray(), h => h.GetProperty("beneficiaryId").GetString() == second && h.GetProperty("state").GetString() == "Requested");
         var household = await GetJsonAsync(app.Client, $"api/households/{second}");
@@ -89,6 +97,9 @@ public sealed class BeneficiaryFeedTests
         Assert.Equal(1, JsonDocument.Parse(rowOne.GetString("Changes")).RootElement.EnumerateArray().Count(c => c.GetProperty("kind").GetString() == "adjusted")); // the duplicate changed nothing
         var rowTwo = register.Query<TableEntity>(TableClient.CreateQueryFilter($"BeneficiaryId eq {second}")).Single();
         Assert.Equal("rehearsal/exercise", rowTwo.GetString("Jurisdiction"));
+        Assert.Equal(1, JsonDocument.Parse(rowTwo.GetString("Changes")).RootElement.EnumerateArray().Count(c => c.GetProperty("kind").GetString() == "adjusted"));
+        var reviews = await GetJsonAsync(app.Client, $"api/households/{second}");
+        Assert.Single(reviews.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("reason").GetString() == "job-placement"); // the repeated job record started none
     }
 
     [Fact]

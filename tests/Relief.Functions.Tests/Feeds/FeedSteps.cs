@@ -64,6 +64,23 @@ internal static class FeedSteps
         return string.Empty;
     }
 
+    /// <summary>Posts <paramref name="message"/> again and waits until the app has seen it as a duplicate (the record's <c>Repeats</c> count).</summary>
+    internal static async Task RepeatAsync(ReliefApp app, string feed, string feedCode, string recordId, object message)
+    {
+        var table = new TableClient(app.ConnectionString, app.Setting("Relief:Feeds:Storage:RecordsTableName"));
+        int Repeats() => table.Query<TableEntity>(TableClient.CreateQueryFilter($"RecordId eq {recordId}")).Where(r => r.PartitionKey.StartsWith(feedCode + "|", StringComparison.Ordinal)).Select(r => r.GetInt32("Repeats") ?? 0).SingleOrDefault();
+        int before = Repeats();
+        await PostAsync(app, feed, message);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (Repeats() > before) return;
+            await Task.Delay(300);
+        }
+
+        Assert.Fail($"The duplicate of {feedCode}/{recordId} was not seen.\n{ReliefApp.Tail(app.Host.Output, 60)}");
+    }
+
     /// <summary>The rejections on a feed's poison queue (decoded), waiting for <paramref name="count"/>.</summary>
     internal static async Task<IReadOnlyList<JsonElement>> RejectionsAsync(ReliefApp app, string feed, int count, int seconds = 60)
     {

@@ -27,6 +27,9 @@ public sealed class LeadTests
         Assert.Contains("lead ld-", await ResultAsync(app, "medical-self-pay", "yb-1"), StringComparison.Ordinal);
         Assert.Contains("calls for no lead", await ResultAsync(app, "medical-self-pay", "yb-2"), StringComparison.Ordinal);
 
+        // The same record again changes nothing.
+        await RepeatAsync(app, "Medical", "medical-self-pay", "yb-1", new { recordId = "yb-1", residentId = high, jurisdiction = "rehearsal/drill", year = today.Year, selfPaid = 45000m, asOf = today });
+
         // A second record for the same person: still one lead, the record added to its history; the same record again: nothing.
         await PostAsync(app, "Medical", new { recordId = "yb-3", residentId = high, jurisdiction = "rehearsal/drill", year = today.Year, selfPaid = 52000m, asOf = today });
         Assert.Contains("already open", await ResultAsync(app, "medical-self-pay", "yb-3"), StringComparison.Ordinal);
@@ -101,6 +104,7 @@ public sealed class LeadTests
         Assert.Contains("calls for no lead", await ResultAsync(app, "disability", "cl-2"), StringComparison.Ordinal);
         Assert.Contains("child-of-custody", await ResultAsync(app, "custody", "sf-9"), StringComparison.Ordinal);
 
+        await RepeatAsync(app, "Custody", "custody", "sf-9", new { recordId = "sf-9", residentId = parent, jurisdiction = "rehearsal/drill", kind = "compulsoryRehabilitation", from = today, children = new[] { child } });
         var open = Leads(await GetJsonAsync(app.Client, "api/leads?jurisdiction=rehearsal/drill&state=Open")).ToArray();
         Assert.Equal(2, open.Length);
         var childLead = open.Single(l => l.GetProperty("reason").GetString() == "child-of-custody");
