@@ -22,6 +22,14 @@ namespace Relief.Cases.Storage;
 public static class CaseStorageServiceCollectionExtensions
 {
     /// <summary>
+    /// How long a table or queue request may go unanswered before it is retried: 35 s. The services answer within their
+    /// own 30-second server timeout, so a request silent for longer was lost (a dropped connection); the SDK's default of
+    /// 100 s per attempt held a queue-triggered function, and its message, for up to ten minutes over its retries when that
+    /// happened (seen with in-memory Azurite under the feed burst). Blob transfers keep the default (large documents).
+    /// </summary>
+    public static readonly TimeSpan TableAndQueueNetworkTimeout = TimeSpan.FromSeconds(35);
+
+    /// <summary>
     /// Registers <see cref="CaseStore"/>, <see cref="AuditLog"/>, <see cref="IdempotencyStore"/>,
     /// <see cref="DocumentStore"/>, <see cref="PaymentInstructionWriter"/>, <see cref="SupervisionWriter"/> and <see cref="VerificationRequestWriter"/> as
     /// singletons (also as <see cref="ICaseStore"/>, <see cref="IAuditLog"/> … for substitution in tests), their options bound from the sections named by each options class (validated at start), and a
@@ -49,9 +57,9 @@ public static class CaseStorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
-        services.TryAddSingleton(_ => new TableServiceClient(ConnectionString(configuration)));
+        services.TryAddSingleton(_ => new TableServiceClient(ConnectionString(configuration), new TableClientOptions { Retry = { NetworkTimeout = TableAndQueueNetworkTimeout } }));
         services.TryAddSingleton(_ => new BlobServiceClient(ConnectionString(configuration)));
-        services.TryAddSingleton(_ => new QueueServiceClient(ConnectionString(configuration), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
+        services.TryAddSingleton(_ => new QueueServiceClient(ConnectionString(configuration), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None, Retry = { NetworkTimeout = TableAndQueueNetworkTimeout } }));
 
         services.TryAddSingleton<CaseStore>();
         services.TryAddSingleton<AuditLog>();

@@ -198,8 +198,29 @@ public sealed class ReliefApp : IAsyncDisposable
         return JsonSerializer.Deserialize<ApplicationRequest>(json, Json)!;
     }
 
-    /// <summary>Posts a case action: a decision or an extension as <see cref="TestTokens.Approver"/>, anything else as the office.</summary>
+    /// <summary>
+    /// Posts a case action: a decision or an extension as <see cref="TestTokens.Approver"/>, anything else as the office.
+    /// Like a portal, it honours the API's "Not started yet" 409 (Retry-After): the provider records an instance as running
+    /// only after its first episode's messages are sent, so the first activity's trace can be visible a moment before.
+    /// </summary>
     public async Task<HttpResponseMessage> ActAsync(string caseId, string action, object body)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await PostActionAsync(caseId, action, body);
+            if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > until) return response;
+            string text = await response.Content.ReadAsStringAsync();
+            if (!text.Contains("\"Not started yet\"", StringComparison.Ordinal))
+            {
+                return new HttpResponseMessage(response.StatusCode) { Content = new StringContent(text, System.Text.Encoding.UTF8, "application/problem+json"), RequestMessage = response.RequestMessage };
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task<HttpResponseMessage> PostActionAsync(string caseId, string action, object body)
     {
         if (action is not ("approve" or "reject" or "extend")) return await Client.PostAsJsonAsync($"api/applications/{caseId}/{action}", body, Json);
         using var approver = ClientAs(TestTokens.Approver);
