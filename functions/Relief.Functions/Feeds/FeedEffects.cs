@@ -219,7 +219,7 @@ public sealed class FeedEffects(
             }
         }
 
-        return await NoteAsync(h, record, at, "Agency record (部门数据): " + outcome + ".", cancellationToken, outcome).ConfigureAwait(false);
+        return await NoteAsync(h, record, at, "Agency record (部门数据): " + outcome + ".", cancellationToken, outcome, caseRecord.Step.ToString()).ConfigureAwait(false);
     }
 
     /// <summary>Starts a review of the household (once per household, reason and date).</summary>
@@ -255,10 +255,10 @@ public sealed class FeedEffects(
     }
 
     /// <summary>A line in the enrolling case's audit trail, once per record and household.</summary>
-    private async Task<string> NoteAsync(EnrolledMember h, FeedRecord record, DateTimeOffset at, string text, CancellationToken cancellationToken, string? outcome = null)
+    private async Task<string> NoteAsync(EnrolledMember h, FeedRecord record, DateTimeOffset at, string text, CancellationToken cancellationToken, string? outcome = null, string? step = null)
     {
-        var caseRecord = await applications.RecordAsync(h.Household.CaseId, cancellationToken).ConfigureAwait(false);
-        await updates.AppendAsync(h.Household.CaseId, "feed-" + Hash(record.Key + "|" + h.Household.BeneficiaryId + "|" + h.Household.Program), caseRecord.Step.ToString(), at,
+        step ??= (await applications.RecordAsync(h.Household.CaseId, cancellationToken).ConfigureAwait(false)).Step.ToString();
+        await updates.AppendAsync(h.Household.CaseId, "feed-" + Hash(record.Key + "|" + h.Household.BeneficiaryId + "|" + h.Household.Program), step, at,
             [new AuditNote(AuditEntryKind.Action, "agency:" + record.Kind.ToCode(), text)], cancellationToken).ConfigureAwait(false);
         return outcome ?? $"household {h.Household.BeneficiaryId} ({h.Household.Program}): noted for its next review";
     }

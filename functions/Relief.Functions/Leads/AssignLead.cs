@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Leads;
-using Relief.Functions.Applications;
-using Relief.Functions.Http;
 
 namespace Relief.Functions.Leads;
 
@@ -13,19 +11,13 @@ namespace Relief.Functions.Leads;
 public sealed class AssignLead(LeadActions actions)
 {
     [Function(nameof(AssignLead))]
-    public async Task<IResult> RunAsync(
+    public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{leadId}/assign")] HttpRequest request,
         string leadId,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBodies.ReadAsync<LeadActionRequest>(request, cancellationToken).ConfigureAwait(false);
-        if (!body.IsValid) return body.Problem!;
-        var errors = LeadActions.Check(body.Value!, LeadTrigger.Assign);
-        if (errors.Count > 0) return Problems.Validation(errors);
-        return await actions.ApplyAsync(request, leadId, LeadTrigger.Assign, (lead, caller, now) =>
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, leadId, LeadTrigger.Assign, (body, lead, caller, now) =>
         {
-            string to = body.Value!.AssignTo ?? caller.Subject;
+            string to = body.AssignTo ?? caller.Subject;
             return lead with { AssignedTo = to, History = [.. lead.History, new LeadEvent(now, caller.Actor, $"Assigned to {to} (分派).")] };
-        }, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 }

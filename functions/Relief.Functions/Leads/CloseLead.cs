@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Leads;
-using Relief.Functions.Applications;
-using Relief.Functions.Http;
 
 namespace Relief.Functions.Leads;
 
@@ -14,20 +12,13 @@ namespace Relief.Functions.Leads;
 public sealed class CloseLead(LeadActions actions)
 {
     [Function(nameof(CloseLead))]
-    public async Task<IResult> RunAsync(
+    public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{leadId}/close")] HttpRequest request,
         string leadId,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBodies.ReadAsync<LeadActionRequest>(request, cancellationToken).ConfigureAwait(false);
-        if (!body.IsValid) return body.Problem!;
-        var errors = LeadActions.Check(body.Value!, LeadTrigger.Close);
-        if (errors.Count > 0) return Problems.Validation(errors);
-        string note = body.Value!.Note!.Trim();
-        return await actions.ApplyAsync(request, leadId, LeadTrigger.Close, (lead, caller, now) => lead with
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, leadId, LeadTrigger.Close, (body, lead, caller, now) => lead with
         {
-            ClosedReason = note,
-            History = [.. lead.History, new LeadEvent(now, caller.Actor, "Closed (办结): " + note)],
-        }, cancellationToken).ConfigureAwait(false);
-    }
+            ClosedReason = body.Note!.Trim(),
+            History = [.. lead.History, new LeadEvent(now, caller.Actor, "Closed (办结): " + body.Note!.Trim())],
+        }, cancellationToken);
 }

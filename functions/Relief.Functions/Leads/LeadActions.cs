@@ -39,6 +39,20 @@ public sealed class LeadActions(LeadStore leads, TimeProvider time)
         return errors;
     }
 
+    /// <summary>
+    /// Reads and checks the body of an assign/visit/close action (400 naming every bad field), then applies it through
+    /// <see cref="ApplyAsync"/> with <paramref name="change"/> given the body.
+    /// </summary>
+    public async Task<IResult> RunAsync(HttpRequest request, string leadId, LeadTrigger trigger, Func<LeadActionRequest, Lead, Caller, DateTimeOffset, Lead> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var body = await JsonBodies.ReadAsync<LeadActionRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (!body.IsValid) return body.Problem!;
+        var errors = Check(body.Value!, trigger);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return await ApplyAsync(request, leadId, trigger, (lead, caller, now) => change(body.Value!, lead, caller, now), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Applies <paramref name="trigger"/> to lead <paramref name="leadId"/> with <paramref name="change"/>; the HTTP answer.</summary>
     public async Task<IResult> ApplyAsync(HttpRequest request, string leadId, LeadTrigger trigger, Func<Lead, Caller, DateTimeOffset, Lead> change, CancellationToken cancellationToken)
     {

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Relief.Cases.Leads;
-using Relief.Functions.Applications;
-using Relief.Functions.Http;
 
 namespace Relief.Functions.Leads;
 
@@ -13,21 +11,14 @@ namespace Relief.Functions.Leads;
 public sealed class RecordLeadVisit(LeadActions actions)
 {
     [Function(nameof(RecordLeadVisit))]
-    public async Task<IResult> RunAsync(
+    public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{leadId}/visit")] HttpRequest request,
         string leadId,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBodies.ReadAsync<LeadActionRequest>(request, cancellationToken).ConfigureAwait(false);
-        if (!body.IsValid) return body.Problem!;
-        var errors = LeadActions.Check(body.Value!, LeadTrigger.Visit);
-        if (errors.Count > 0) return Problems.Validation(errors);
-        string note = body.Value!.Note!.Trim();
-        return await actions.ApplyAsync(request, leadId, LeadTrigger.Visit, (lead, caller, now) => lead with
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, leadId, LeadTrigger.Visit, (body, lead, caller, now) => lead with
         {
             VisitedAt = now,
-            Findings = note,
-            History = [.. lead.History, new LeadEvent(now, caller.Actor, (lead.IsOverdueAt(now) ? "Visited after the deadline (逾期核实): " : "Visited (核实走访): ") + note)],
-        }, cancellationToken).ConfigureAwait(false);
-    }
+            Findings = body.Note!.Trim(),
+            History = [.. lead.History, new LeadEvent(now, caller.Actor, (lead.IsOverdueAt(now) ? "Visited after the deadline (逾期核实): " : "Visited (核实走访): ") + body.Note!.Trim())],
+        }, cancellationToken);
 }

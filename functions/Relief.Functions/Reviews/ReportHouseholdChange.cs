@@ -52,20 +52,8 @@ public sealed class ReportHouseholdChange(ReviewStore reviews, TimeProvider time
 
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var enrolled = (await reviews.HouseholdAsync(householdId, cancellationToken).ConfigureAwait(false)).Where(h => h.Active).ToArray();
-        if (change.Program is not null) enrolled = enrolled.Where(h => h.Program == change.Program).ToArray();
-        if (enrolled.Length == 0)
-        {
-            return TypedResults.Problem(title: "Household not enrolled", detail: $"Household '{householdId}' has no active enrolment{(change.Program is null ? string.Empty : " in " + change.Program)}.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (enrolled.Length > 1)
-        {
-            return Problems.Field("program", $"the household is enrolled in {string.Join(", ", enrolled.Select(h => h.Program))}; name the program whose review it starts.");
-        }
-
-        HouseholdReview household = enrolled[0];
-        if (CaseAccess.CheckJurisdiction(request, household.Jurisdiction, $"Household '{householdId}'") is { } forbidden) return forbidden;
+        var (household, problem) = await EnrolledHousehold.FindAsync(reviews, request, householdId, change.Program, "name the program whose review it starts", cancellationToken).ConfigureAwait(false);
+        if (household is null) return problem!;
         DateOnly on = change.OccurredOn!.Value;
         bool death = change.Kind == "death";
         ReviewReason reason = death ? ReviewReason.Death : ReviewReason.SelfReportedChange;

@@ -47,20 +47,8 @@ public sealed class RecordVisit(ReviewStore reviews, VisitStore visits, TimeProv
 
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var enrolled = (await reviews.HouseholdAsync(householdId, cancellationToken).ConfigureAwait(false)).Where(h => h.Active).ToArray();
-        if (visit.Program is not null) enrolled = enrolled.Where(h => h.Program == visit.Program).ToArray();
-        if (enrolled.Length == 0)
-        {
-            return TypedResults.Problem(title: "Household not enrolled", detail: $"Household '{householdId}' has no active enrolment{(visit.Program is null ? string.Empty : " in " + visit.Program)}.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (enrolled.Length > 1)
-        {
-            return Problems.Field("program", $"the household is enrolled in {string.Join(", ", enrolled.Select(h => h.Program))}; name the program visited.");
-        }
-
-        var household = enrolled[0];
-        if (CaseAccess.CheckJurisdiction(request, household.Jurisdiction, $"Household '{householdId}'") is { } forbidden) return forbidden;
+        var (household, problem) = await EnrolledHousehold.FindAsync(reviews, request, householdId, visit.Program, "name the program visited", cancellationToken).ConfigureAwait(false);
+        if (household is null) return problem!;
         Caller caller = request.Caller();
         DateOnly day = visit.VisitedOn!.Value;
         string note = visit.Note!.Trim();
