@@ -57,6 +57,7 @@ builder.Services.AddSingleton<CaseActions>();
 builder.Services.AddSingleton<Relief.Functions.Applications.ApplicationIntake>();
 builder.Services.AddSingleton<CaseApplications>();
 builder.Services.AddSingleton<CaseUpdates>();
+builder.Services.AddSingleton<Relief.Functions.Statistics.CaseStatistics>();
 builder.Services.AddOptions<BeneficiaryIdOptions>().Bind(builder.Configuration.GetSection(BeneficiaryIdOptions.Section))
     .Validate(o => o.KeyBytes().Length > 0).ValidateOnStart(); // no default: a missing key stops the worker naming the setting
 builder.Services.AddSingleton<BeneficiaryIdentifier>();

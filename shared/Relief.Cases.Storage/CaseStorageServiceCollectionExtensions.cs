@@ -11,6 +11,7 @@ using Relief.Cases.Storage.Audit;
 using Relief.Cases.Storage.Cases;
 using Relief.Cases.Storage.Documents;
 using Relief.Cases.Storage.Feeds;
+using Relief.Cases.Storage.Statistics;
 using Relief.Cases.Storage.Idempotency;
 using Relief.Cases.Storage.Payments;
 using Relief.Cases.Storage.Reviews;
@@ -54,6 +55,7 @@ public static class CaseStorageServiceCollectionExtensions
         Bind<BankOptions>(services, configuration, BankOptions.Section, o => o.Validate());
         Bind<ReviewStorageOptions>(services, configuration, ReviewStorageOptions.Section, o => o.Validate());
         Bind<DiscoveryStorageOptions>(services, configuration, DiscoveryStorageOptions.Section, o => o.Validate());
+        Bind<StatisticsStorageOptions>(services, configuration, StatisticsStorageOptions.Section, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdentifierSource>(RandomIdentifierSource.Instance);
@@ -83,6 +85,7 @@ public static class CaseStorageServiceCollectionExtensions
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<VisitStore>();
         services.TryAddSingleton<HandoverStore>();
+        services.TryAddSingleton<StatisticsStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -133,7 +136,8 @@ public sealed class CaseStorageInitializer(
     PeopleIndex people,
     LeadStore leads,
     VisitStore visits,
-    HandoverStore handovers) : IHostedService
+    HandoverStore handovers,
+    StatisticsStore statistics) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -158,6 +162,7 @@ public sealed class CaseStorageInitializer(
         await leads.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await visits.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await handovers.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await statistics.InitializeAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

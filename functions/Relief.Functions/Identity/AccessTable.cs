@@ -7,6 +7,7 @@ using Relief.Functions.Leads;
 using Relief.Functions.Payments;
 using Relief.Functions.Payroll;
 using Relief.Functions.Reviews;
+using Relief.Functions.Statistics;
 using Relief.Functions.Visits;
 using static Relief.Identity.ReliefRoles;
 
@@ -83,6 +84,9 @@ public static class AccessTable
         [nameof(ListVisitsDue)] = [Caseworker, Supervisor, Auditor],
         [nameof(ListHandovers)] = [Caseworker, Supervisor, Auditor],
         [nameof(AcceptHandover)] = [Caseworker],
+
+        // Statistics (统计)
+        [nameof(GetStatistics)] = [Caseworker, Approver, Supervisor, Auditor, Administrator],
 
         // Operations
         [nameof(LoadCalendarYear)] = [Administrator],

@@ -41,7 +41,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
 
     /// <summary>Records the application's arrival.</summary>
     public Task ReceivedAsync() =>
-        ChangeAsync(audit: [new AuditNote(AuditEntryKind.Action, "applicant", $"Application received (申请): {input.Program.ToCode()} in {input.Jurisdiction}.")]);
+        context.CallActivityAsync<bool>(ApplyCaseChange.Name, new CaseChange(input.CaseId, NextOperation(), Now,
+            Audit: [new AuditNote(AuditEntryKind.Action, "applicant", $"Application received (申请): {input.Program.ToCode()} in {input.Jurisdiction}.")], Received: true), Retry);
 
     /// <summary>
     /// Emergency track: assesses at once and, when eligible, grants advance relief (先行救助) with its payment instruction
@@ -386,7 +387,8 @@ internal sealed class CaseRun(TaskOrchestrationContext context, CaseWorkflowInpu
         };
         notes.AddRange((set ?? []).Select(Deadline));
         Step = to;
-        await ChangeAsync(to, set, close, notes, investigators, overridden);
+        DateTimeOffset? acceptedAt = to is CaseStep.Approved or CaseStep.Refused && _acceptedAt != default ? _acceptedAt : null;
+        await context.CallActivityAsync<bool>(ApplyCaseChange.Name, new CaseChange(input.CaseId, NextOperation(), Now, to, set, close, notes, investigators, overridden, AcceptedAt: acceptedAt), Retry);
     }
 
     private Task ChangeAsync(CaseStep? step = null, IReadOnlyList<CaseDeadline>? set = null, IReadOnlyList<CaseDeadlineKind>? close = null, IReadOnlyList<AuditNote>? audit = null,

@@ -56,6 +56,8 @@ public sealed record AuditNote(AuditEntryKind Kind, string Actor, string Summary
 /// <param name="Audit">Audit records, in order.</param>
 /// <param name="Investigators">Investigators of the home visit to add to the record (separation of duties).</param>
 /// <param name="Overridden">The case was approved against its assessment (越权批准).</param>
+/// <param name="Received">This change records the application's arrival (counted once in the statistics).</param>
+/// <param name="AcceptedAt">For a decision (approval or refusal): when the case was accepted, for the working days to decision.</param>
 public sealed record CaseChange(
     string CaseId,
     string OperationId,
@@ -65,7 +67,9 @@ public sealed record CaseChange(
     IReadOnlyList<CaseDeadlineKind>? CloseDeadlines = null,
     IReadOnlyList<AuditNote>? Audit = null,
     IReadOnlyList<string>? Investigators = null,
-    bool Overridden = false);
+    bool Overridden = false,
+    bool Received = false,
+    DateTimeOffset? AcceptedAt = null);
 
 /// <summary>Which deadlines to plan.</summary>
 public enum DeadlinePlan

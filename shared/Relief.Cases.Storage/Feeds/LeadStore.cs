@@ -4,6 +4,10 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Relief.Cases.Leads;
+using Relief.Cases.Payments;
+
+using Relief.Cases.Statistics;
+using Relief.Cases.Storage.Statistics;
 
 namespace Relief.Cases.Storage.Feeds;
 
@@ -20,11 +24,16 @@ public sealed record StoredLead(Lead Lead, ETag ETag);
 /// </summary>
 public sealed class LeadStore
 {
-    private readonly TableClient _table;
+    /// <summary>The program code leads are counted under in the statistics: a lead belongs to no program until converted.</summary>
+    public const string StatisticsProgram = "none";
 
-    /// <summary>Creates the store.</summary>
-    public LeadStore(TableServiceClient tables, IOptions<DiscoveryStorageOptions> options)
+    private readonly TableClient _table;
+    private readonly StatisticsStore? _statistics;
+
+    /// <summary>Creates the store; with <paramref name="statistics"/> leads raised and converted are counted by jurisdiction and month.</summary>
+    public LeadStore(TableServiceClient tables, IOptions<DiscoveryStorageOptions> options, StatisticsStore? statistics = null)
     {
+        _statistics = statistics;
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
@@ -40,6 +49,14 @@ public sealed class LeadStore
     /// returned with <c>Created</c> false. Safe to retry (the same lead id finds its own slot and row).
     /// </summary>
     public async Task<(Lead Lead, bool Created)> RaiseAsync(Lead lead, CancellationToken cancellationToken)
+    {
+        var raised = await RaiseOnceAsync(lead, cancellationToken).ConfigureAwait(false);
+        // Counted for the lead returned, created now or earlier (a retry after a crash counts it under the same key).
+        await CountAsync(raised.Lead, "raised", raised.Lead.RaisedAt, StatisticsMetric.LeadsRaised, cancellationToken).ConfigureAwait(false);
+        return raised;
+    }
+
+    private async Task<(Lead Lead, bool Created)> RaiseOnceAsync(Lead lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
         string slotPartition = "p|" + lead.PersonKey;
@@ -93,6 +110,24 @@ public sealed class LeadStore
     /// lead has ended its open-lead slot is released, so a new record may raise a new lead.
     /// </summary>
     public async Task<bool> UpdateAsync(Lead lead, ETag etag, CancellationToken cancellationToken)
+    {
+        bool updated = await UpdateOnceAsync(lead, etag, cancellationToken).ConfigureAwait(false);
+        if (updated && lead.State == LeadState.Converted)
+        {
+            await CountAsync(lead, "converted", lead.History.Count > 0 ? lead.History[^1].At : lead.RaisedAt, StatisticsMetric.LeadsConverted, cancellationToken).ConfigureAwait(false);
+        }
+
+        return updated;
+    }
+
+    private async Task CountAsync(Lead lead, string what, DateTimeOffset at, StatisticsMetric metric, CancellationToken cancellationToken)
+    {
+        if (_statistics is null) return;
+        var month = PayPeriod.Of(Relief.Domain.Calendar.ChinaStandardTime.DateOf(at));
+        await _statistics.RecordAsync(StatisticsEvent.One($"lead|{lead.LeadId}|{what}", lead.Jurisdiction, StatisticsProgram, month, metric), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> UpdateOnceAsync(Lead lead, ETag etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
         try

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Relief.Cases.Payments;
 using Relief.Cases.Payments.Banking;
+using Relief.Cases.Statistics;
+using Relief.Cases.Storage.Statistics;
 using Relief.Cases.Storage.Queues;
 
 namespace Relief.Cases.Storage.Payments;
@@ -24,10 +26,13 @@ public sealed class BankStatusReceiver
     private readonly JsonQueue _rejections;
     private readonly JsonQueue _statuses;
     private readonly ILogger<BankStatusReceiver> _logger;
+    private readonly StatisticsStore? _statistics;
 
-    /// <summary>Creates the receiver.</summary>
-    public BankStatusReceiver(PaymentLedger ledger, BlobServiceClient blobs, QueueServiceClient queues, IOptions<BankOptions> options, ILogger<BankStatusReceiver> logger)
+    /// <summary>Creates the receiver; with <paramref name="statistics"/> the yuan paid are counted by jurisdiction, program and month.</summary>
+    public BankStatusReceiver(PaymentLedger ledger, BlobServiceClient blobs, QueueServiceClient queues, IOptions<BankOptions> options, ILogger<BankStatusReceiver> logger,
+        StatisticsStore? statistics = null)
     {
+        _statistics = statistics;
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
@@ -66,6 +71,7 @@ public sealed class BankStatusReceiver
 
         var byId = manifest.ToDictionary(m => m.EndToEndId, StringComparer.Ordinal);
         int paid = 0, rejected = 0, unknown = 0;
+        var paidFigures = new Dictionary<(string Jurisdiction, string Program, string Month), long>();
         foreach (TransferStatus status in report.Transfers)
         {
             if (!byId.TryGetValue(status.EndToEndId, out ManifestEntry? entry))
@@ -79,6 +85,12 @@ public sealed class BankStatusReceiver
             {
                 var moved = await _ledger.TransitionAsync(entry.Partition, entry.Key, PaymentStatus.Paid, status.Status, null, cancellationToken).ConfigureAwait(false);
                 if (moved.Outcome == LedgerTransitionOutcome.Moved) paid++;
+                if (moved is { Outcome: LedgerTransitionOutcome.Moved or LedgerTransitionOutcome.Unchanged, Instruction: { } p, Jurisdiction: { } j })
+                {
+                    // A report read again (a crash before the figures were counted) counts the same payments under the same key.
+                    var slot = (j, p.Program, PaymentLedger.LedgerMonth(p));
+                    paidFigures[slot] = paidFigures.GetValueOrDefault(slot) + Fen.Of(p.Amount);
+                }
             }
             else if (status.IsRejected)
             {
@@ -90,6 +102,15 @@ public sealed class BankStatusReceiver
                     await _rejections.SendAsync(new PaymentRejectionMessage(i.CaseId, entry.Key, i.Program, i.Period, i.Amount, reason, report.OriginalMessageId, PaymentLedger.LedgerMonth(i)), cancellationToken).ConfigureAwait(false);
                     _logger.BankPaymentRejected(i.CaseId, i.Program, i.Period, reason);
                 }
+            }
+        }
+
+        if (_statistics is not null)
+        {
+            foreach (var ((jurisdiction, program, month), fen) in paidFigures)
+            {
+                await _statistics.RecordAsync(new StatisticsEvent($"paid|{report.OriginalMessageId}|{report.MessageId}|{jurisdiction}|{program}|{month}", jurisdiction, program, PayPeriod.Parse(month),
+                    new Dictionary<StatisticsMetric, long> { [StatisticsMetric.PaidFen] = fen }), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -37,7 +37,8 @@ public enum LedgerTransitionOutcome
 /// <param name="From">The status before.</param>
 /// <param name="File">The bank file the payment belongs to, if any.</param>
 /// <param name="Instruction">The payment.</param>
-public sealed record LedgerTransition(LedgerTransitionOutcome Outcome, PaymentStatus From, string? File, PaymentInstruction? Instruction)
+/// <param name="Jurisdiction">The paying office's jurisdiction code, as instructed.</param>
+public sealed record LedgerTransition(LedgerTransitionOutcome Outcome, PaymentStatus From, string? File, PaymentInstruction? Instruction, string? Jurisdiction = null)
 {
     /// <summary>No such payment.</summary>
     public static LedgerTransition Missing { get; } = new(LedgerTransitionOutcome.Missing, PaymentStatus.Instructed, null, null);

@@ -119,7 +119,7 @@ public sealed partial class PaymentLedger
             TableEntity row = found.Value!;
             var from = Enum.Parse<PaymentStatus>(row.GetString("Status"));
             string? currentFile = row.GetString("File");
-            if (from == to && (file is null || file == currentFile)) return new LedgerTransition(LedgerTransitionOutcome.Unchanged, from, currentFile, ToInstruction(row));
+            if (from == to && (file is null || file == currentFile)) return new LedgerTransition(LedgerTransitionOutcome.Unchanged, from, currentFile, ToInstruction(row), row.GetString("Jurisdiction"));
             if (!PaymentTransitions.IsAllowed(from, to)) return new LedgerTransition(LedgerTransitionOutcome.Refused, from, currentFile, ToInstruction(row));
 
             int events = (row.GetInt32("Events") ?? 1) + 1;
@@ -135,7 +135,7 @@ public sealed partial class PaymentLedger
                         new TableTransactionAction(TableTransactionActionType.Add, EventRow(partition, key, events, to, reason ?? file, _time.GetUtcNow())),
                     ],
                     cancellationToken).ConfigureAwait(false);
-                return new LedgerTransition(LedgerTransitionOutcome.Moved, from, file ?? currentFile, ToInstruction(row));
+                return new LedgerTransition(LedgerTransitionOutcome.Moved, from, file ?? currentFile, ToInstruction(row), row.GetString("Jurisdiction"));
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
             {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Relief.Cases.Payments;
+using Relief.Cases.Statistics;
+using Relief.Cases.Storage.Statistics;
 
 namespace Relief.Cases.Storage.Payments;
 
@@ -10,7 +12,10 @@ namespace Relief.Cases.Storage.Payments;
 /// ledger keeps one instruction per beneficiary, program and period, so a rerun (a crash, a second start) writes only
 /// what is missing and re-announces only what is still unsent. Memory stays at one batch.
 /// </summary>
-public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, PayrollProgress progress, TimeProvider time, ILogger<PayrollShardRunner> logger)
+/// <remarks>When a <see cref="StatisticsStore"/> is given, the shard's households, persons and yuan per jurisdiction and
+/// program are counted once for the period (保障户数/人数), after the whole shard is written.</remarks>
+public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedger ledger, PaymentBatchWriter batches, PayrollProgress progress, TimeProvider time, ILogger<PayrollShardRunner> logger,
+    StatisticsStore? statistics = null)
 {
     /// <summary>Instructions per batch message (about 40 bytes of key each: well inside the 64 KiB a queue message holds).</summary>
     public const int BatchSize = 500;
@@ -36,16 +41,37 @@ public sealed class PayrollShardRunner(BeneficiaryRegister register, PaymentLedg
 
         decimal amount = 0m;
         var pending = new List<(Entitlement Entitlement, string Period, decimal Amount, PayPeriod? Month)>(BatchSize);
+        var covered = new Dictionary<(string Jurisdiction, string Program), (long Households, long Persons, long Fen)>();
         await foreach (Entitlement entitlement in register.ReadShardAsync(root, shard, cancellationToken).ConfigureAwait(false))
         {
+            bool counted = false;
             foreach (var (label, due, month) in entitlement.PaymentsFor(period))
             {
+                var figures = covered.GetValueOrDefault((entitlement.Jurisdiction, entitlement.Program));
+                covered[(entitlement.Jurisdiction, entitlement.Program)] = counted
+                    ? figures with { Fen = figures.Fen + Fen.Of(due) }
+                    : (figures.Households + 1, figures.Persons + entitlement.Members, figures.Fen + Fen.Of(due));
+                counted = true;
                 pending.Add((entitlement, label, due, month));
                 if (pending.Count >= BatchSize) await FlushAsync().ConfigureAwait(false);
             }
         }
 
         if (pending.Count > 0) await FlushAsync().ConfigureAwait(false);
+        if (statistics is not null)
+        {
+            foreach (var ((jurisdiction, program), figures) in covered)
+            {
+                await statistics.RecordAsync(new StatisticsEvent($"payroll|{period}|{root}|{shard}|{jurisdiction}|{program}", jurisdiction, program, period,
+                    new Dictionary<StatisticsMetric, long>
+                    {
+                        [StatisticsMetric.Households] = figures.Households,
+                        [StatisticsMetric.Persons] = figures.Persons,
+                        [StatisticsMetric.InstructedFen] = figures.Fen,
+                    }), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var result = new PayrollShardResult(shard, total, created, amount, batchCount, time.GetUtcNow());
         await progress.ShardDoneAsync(root, period.ToString(), result, cancellationToken).ConfigureAwait(false);
         logger.PayrollShardDone(root, period.ToString(), shard, total, created, amount);

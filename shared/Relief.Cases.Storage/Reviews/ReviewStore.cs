@@ -9,6 +9,9 @@ using Relief.Cases.Reviews;
 using Relief.Cases.Storage.Payments;
 using Relief.Domain.Reviews;
 
+using Relief.Cases.Statistics;
+using Relief.Cases.Storage.Statistics;
+
 namespace Relief.Cases.Storage.Reviews;
 
 /// <summary>
@@ -27,10 +30,12 @@ public sealed class ReviewStore
 {
     private readonly TableClient _table;
     private readonly TableClient _due;
+    private readonly StatisticsStore? _statistics;
 
-    /// <summary>Creates the store.</summary>
-    public ReviewStore(TableServiceClient tables, IOptions<ReviewStorageOptions> options)
+    /// <summary>Creates the store; with <paramref name="statistics"/> each household's due review is counted in its due month (应复核).</summary>
+    public ReviewStore(TableServiceClient tables, IOptions<ReviewStorageOptions> options, StatisticsStore? statistics = null)
     {
+        _statistics = statistics;
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
@@ -80,6 +85,12 @@ public sealed class ReviewStore
         if (household.Active)
         {
             await _due.UpsertEntityAsync(DueRow(household), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            if (_statistics is not null)
+            {
+                var month = PayPeriod.Of(household.NextReview);
+                await _statistics.RecordAsync(StatisticsEvent.One($"review-due|{household.Program}|{household.BeneficiaryId}|{month}", household.Jurisdiction, household.Program, month,
+                    StatisticsMetric.ReviewsDue), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await _table.UpsertEntityAsync(HouseholdRow(household), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -128,11 +139,17 @@ public sealed class ReviewStore
         return row.HasValue ? ToReview(row.Value!) : null;
     }
 
-    /// <summary>Stores a review's new state (escalated, decided, superseded).</summary>
+    /// <summary>Stores a review's new state (escalated, decided, superseded); a decided review is counted once in its decision month (已复核).</summary>
     public async Task UpdateAsync(ReviewRecord review, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(review);
         await _table.UpsertEntityAsync(ReviewRow(review), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (_statistics is not null && review is { State: ReviewState.Decided, DecidedAt: { } decidedAt })
+        {
+            var month = PayPeriod.Of(Relief.Domain.Calendar.ChinaStandardTime.DateOf(decidedAt));
+            await _statistics.RecordAsync(StatisticsEvent.One($"review|{review.ReviewId}|done", review.Jurisdiction, review.Program, month, StatisticsMetric.ReviewsDone),
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The reviews of a jurisdiction (its root and every district under it) due in a month, in due-date order.</summary>

@@ -14,8 +14,8 @@ namespace Relief.Functions.Workflows.Activities;
 /// Activity: a deadline passed (超期督办) — writes the escalation to the <c>supervision</c> queue and to the audit trail.
 /// The case goes on; the orchestration keeps waiting for the step's event.
 /// </summary>
-public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates updates, ISupervisionWriter supervision, ILogger<EscalateDeadline> logger)
-   
+public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates updates, ISupervisionWriter supervision, ILogger<EscalateDeadline> logger,
+    Relief.Functions.Statistics.CaseStatistics? statistics = null)
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(EscalateDeadline);
@@ -45,6 +45,7 @@ public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates 
             $"Deadline {input.Deadline.Kind}{reference} passed (due {input.Deadline.DueDate:yyyy-MM-dd}, {input.Deadline.Basis}); escalated to supervision (超期督办). The case goes on.{missing}");
         await updates.AppendAsync(input.CaseId, input.OperationId, record.Step.ToString(), input.DetectedAt,
             [new AuditNote(AuditEntryKind.Escalation, "system", summary, input.Deadline.ExpiresAt)], cancellationToken).ConfigureAwait(false);
+        if (statistics is not null) await statistics.OverdueAsync(record, input.Deadline, input.DetectedAt, cancellationToken).ConfigureAwait(false);
         Logs.DeadlineEscalated(logger, input.CaseId, input.Deadline.Kind);
         return true;
     }
