@@ -104,7 +104,7 @@ fi
 # The local Functions host runs the built app (host.json from its folder; app settings from local.settings.json),
 # as `func start` would where Core Tools is installed.
 dotnet shared/Relief.FunctionsHost/bin/Release/net10.0/Relief.FunctionsHost.dll \
-  --script-root functions/Relief.Functions/bin/Release/net10.0 --settings local.settings.json "$@" &
+  --script-root functions/Relief.Functions/bin/Release/net10.0 --settings local.settings.json --static-root console "$@" &
 host_pid=$!
 set +e
 wait "$host_pid"

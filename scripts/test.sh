@@ -14,11 +14,20 @@ if [ ! -f infra/azurite/node_modules/azurite/dist/src/azurite.js ]; then
   npm ci --prefix infra/azurite --no-audit --no-fund --loglevel=error
 fi
 
-# 2. Restore and build once.
+# 2. Debian's chromium for the console's browser tests (Playwright drives it), and a CJK font for its Chinese labels.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "Installing Debian's chromium and fonts-noto-cjk (apt-get)..."
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+fi
+
+# 3. Restore and build once.
 dotnet restore Relief.Functions.sln
 dotnet build Relief.Functions.sln --no-restore -c Release
 
-# 3. Test, one project after another (2-core machines: parallel projects each with their own Azurite
+# 4. Test, one project after another (2-core machines: parallel projects each with their own Azurite
 #    only add contention). A project's failure must not hide the others' counts: keep going, then sum
 #    the TRX files, one per project.
 status=0

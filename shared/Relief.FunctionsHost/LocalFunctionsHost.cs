@@ -171,6 +171,22 @@ public sealed class LocalFunctionsHost
 
             await next(httpContext).ConfigureAwait(false);
         });
+        if (arguments.StaticRoot is { } staticRoot)
+        {
+            // The static site (e.g. a console) at /: files that exist are served, everything else goes on to the functions.
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(staticRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                OnPrepareResponse = served =>
+                {
+                    served.Context.Response.Headers.CacheControl = "no-cache";
+                    served.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                },
+            });
+        }
+
         app.UseRouting();
         app.MapGrpcService<FunctionRpcService>();
         app.MapGrpcService<TaskHubGrpcServer>();

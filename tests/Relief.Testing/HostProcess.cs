@@ -47,7 +47,8 @@ public sealed class HostProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> settings,
         IReadOnlyDictionary<string, string>? environment = null,
         string? appFolder = null,
-        bool waitUntilRunning = true)
+        bool waitUntilRunning = true,
+        string? staticRoot = null)
     {
         var azurite = await AzuriteServer.Shared;
         var values = new Dictionary<string, string>(settings) { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated" };
@@ -64,6 +65,12 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var argument in new[] { RepositoryPaths.HostAssembly, "--script-root", appFolder ?? RepositoryPaths.ConformanceApp, "--settings", settingsFile, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (staticRoot is not null)
+        {
+            start.ArgumentList.Add("--static-root");
+            start.ArgumentList.Add(staticRoot);
         }
 
         start.Environment["AzureFunctionsJobHost__logging__logLevel__default"] = "Information";

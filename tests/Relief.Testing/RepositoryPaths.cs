@@ -23,6 +23,9 @@ public static class RepositoryPaths
     /// <summary>The built Relief function app.</summary>
     public static string ReliefApp => Path.Combine(Root, "functions", "Relief.Functions", "bin", Configuration, "net10.0");
 
+    /// <summary>The caseworker console's static files (served by the local host at <c>/</c>).</summary>
+    public static string Console => Path.Combine(Root, "console");
+
     public static string ConformanceApp => Path.Combine(Root, "tests", "Relief.FunctionsHost.ConformanceApp", "bin", Configuration, "net10.0");
 
     /// <summary>A copy of the conformance app that a test may change (worker.config.json, functions.metadata).</summary>

@@ -5,16 +5,18 @@ namespace Relief.FunctionsHost.Startup;
 
 /// <summary>
 /// The command line, as <c>func start</c> takes it where it applies:
-/// <c>Relief.FunctionsHost [--script-root] APP_FOLDER [--port 7071] [--settings local.settings.json] [--host-json host.json]</c>.
-/// APP_FOLDER is the built app (the folder with <c>worker.config.json</c>).
+/// <c>Relief.FunctionsHost [--script-root] APP_FOLDER [--port 7071] [--settings local.settings.json] [--host-json host.json] [--static-root DIR]</c>.
+/// APP_FOLDER is the built app (the folder with <c>worker.config.json</c>). <c>--static-root</c> serves a folder of static
+/// files at <c>/</c> beside the functions, as an Azure Static Web App with a linked Functions API would (the CLI of
+/// Static Web Apps does the same locally).
 /// </summary>
-public sealed record HostArguments(string AppFolder, int? Port, string SettingsPath, string HostJsonPath)
+public sealed record HostArguments(string AppFolder, int? Port, string SettingsPath, string HostJsonPath, string? StaticRoot = null)
 {
     /// <summary>Parses <paramref name="args"/>; an unknown switch or a missing value fails with a message saying so.</summary>
     public static HostArguments Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? app = null, settings = null, hostJson = null;
+        string? app = null, settings = null, hostJson = null, staticRoot = null;
         int? port = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,10 +39,18 @@ public sealed record HostArguments(string AppFolder, int? Port, string SettingsP
                 case "--host-json":
                     hostJson = Value();
                     break;
+                case "--static-root":
+                    staticRoot = Path.GetFullPath(Value());
+                    if (!File.Exists(Path.Combine(staticRoot, "index.html")))
+                    {
+                        throw new HostConfigurationException("--static-root", $"'{staticRoot}' has no index.html: pass the folder of the static site.");
+                    }
+
+                    break;
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal) || app is not null)
                     {
-                        throw new HostConfigurationException(arg, "is not an argument of the host (use --script-root DIR, --port N, --settings FILE, --host-json FILE).");
+                        throw new HostConfigurationException(arg, "is not an argument of the host (use --script-root DIR, --port N, --settings FILE, --host-json FILE, --static-root DIR).");
                     }
 
                     app = arg;
@@ -55,6 +65,6 @@ public sealed record HostArguments(string AppFolder, int? Port, string SettingsP
             throw new HostConfigurationException("--script-root", $"'{app}' has no worker.config.json: pass the build output folder of an isolated-worker app.");
         }
 
-        return new HostArguments(app, port, Path.GetFullPath(settings ?? Path.Combine(app, "local.settings.json")), Path.GetFullPath(hostJson ?? Path.Combine(app, "host.json")));
+        return new HostArguments(app, port, Path.GetFullPath(settings ?? Path.Combine(app, "local.settings.json")), Path.GetFullPath(hostJson ?? Path.Combine(app, "host.json")), staticRoot);
     }
 }

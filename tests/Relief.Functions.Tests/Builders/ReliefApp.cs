@@ -132,6 +132,7 @@ public sealed class ReliefApp : IAsyncDisposable
             ["Relief:Payments:Bank:InboxContainerName"] = UniqueNames.Container("inbox"),
             ["Relief:Payments:Bank:ManifestContainerName"] = UniqueNames.Container("manifests"),
             ["Relief:Payments:Bank:PayeeContainerName"] = UniqueNames.Container("payees"),
+            ["Relief:Statistics:Storage:TableName"] = UniqueNames.Table("statistics"),
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())
         {
@@ -152,7 +153,7 @@ public sealed class ReliefApp : IAsyncDisposable
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__leaseAcquireInterval"] = "00:00:03",
             ["AzureFunctionsWebHost__hostid"] = "relief" + id,
         };
-        var host = await HostProcess.StartAsync(settings, environment, RepositoryPaths.ReliefApp);
+        var host = await HostProcess.StartAsync(settings, environment, RepositoryPaths.ReliefApp, staticRoot: RepositoryPaths.Console);
         host.Client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Office);
         var app = new ReliefApp(azurite.ConnectionString, settings, environment, host);
         var health = await app.Client.GetAsync("api/health");
@@ -164,7 +165,7 @@ public sealed class ReliefApp : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Host.DisposeAsync();
-        Host = await HostProcess.StartAsync(_settings, _environment, RepositoryPaths.ReliefApp);
+        Host = await HostProcess.StartAsync(_settings, _environment, RepositoryPaths.ReliefApp, staticRoot: RepositoryPaths.Console);
         Host.Client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Office);
     }
 
