@@ -22,13 +22,15 @@ public sealed class StatisticsStore
 {
     private const string CounterPrefix = "c|";
     private const string MarkerPrefix = "e|";
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 200;
     private readonly TableClient _table;
     private readonly int _shards;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the store.</summary>
-    public StatisticsStore(TableServiceClient tables, IOptions<StatisticsStorageOptions> options)
+    /// <summary>Creates the store; <paramref name="time"/> paces the retries of a contended counter (default the system's).</summary>
+    public StatisticsStore(TableServiceClient tables, IOptions<StatisticsStorageOptions> options, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
@@ -48,7 +50,7 @@ public sealed class StatisticsStore
         statisticsEvent.Validate();
         string partition = Partition(statisticsEvent.Month, ShardOf(statisticsEvent.Key));
         string counterKey = CounterKey(statisticsEvent.Jurisdiction, statisticsEvent.Program);
-        var marker = new TableEntity(partition, MarkerPrefix + statisticsEvent.Key.Replace('/', '~'));
+        var marker = new TableEntity(partition, MarkerPrefix + Uri.EscapeDataString(statisticsEvent.Key)); // no / \ # ? in a row key
         for (int attempt = 1; ; attempt++)
         {
             var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, counterKey, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -76,7 +78,10 @@ public sealed class StatisticsStore
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another writer changed (or created) the counter first: read it again.
+                // Another writer changed (or created) the counter first: read it again, after a short random pause that
+                // grows with the attempts (writers that met once should not meet again in lockstep).
+                var pause = TimeSpan.FromMilliseconds(Math.Min(attempt * 4, 100) * (0.5 + Random.Shared.NextDouble()));
+                await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

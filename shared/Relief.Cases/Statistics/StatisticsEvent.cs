@@ -15,7 +15,7 @@ namespace Relief.Cases.Statistics;
 public sealed record StatisticsEvent(string Key, string Jurisdiction, string Program, PayPeriod Month, IReadOnlyDictionary<StatisticsMetric, long> Increments)
 {
     /// <summary>The longest key accepted (it becomes a table row key).</summary>
-    public const int MaxKeyLength = 400;
+    public const int MaxKeyLength = 300;
 
     /// <summary>An event adding one to a single figure.</summary>
     public static StatisticsEvent One(string key, string jurisdiction, string program, PayPeriod month, StatisticsMetric metric) =>
@@ -24,9 +24,9 @@ public sealed record StatisticsEvent(string Key, string Jurisdiction, string Pro
     /// <summary>Throws when the event cannot be counted.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Key) || Key.Length > MaxKeyLength || Key.Any(c => c is '\\' or '#' or '?' || char.IsControl(c)))
+        if (string.IsNullOrWhiteSpace(Key) || Key.Length > MaxKeyLength || Key.Any(char.IsControl))
         {
-            throw new ArgumentException($"A statistics key is 1–{MaxKeyLength} characters without \\ # ? or control characters: '{Key}'.", nameof(Key));
+            throw new ArgumentException($"A statistics key is 1–{MaxKeyLength} characters without control characters: '{Key}'.", nameof(Key));
         }
 
         if (string.IsNullOrWhiteSpace(Jurisdiction) || string.IsNullOrWhiteSpace(Program))
