@@ -30,6 +30,9 @@ param signInAuthority string
 param signInAudience string = 'api://relief'
 
 
+@description('Region of the caseworker console\'s Static Web App (the service is offered in a few regions only).')
+param consoleLocation string = 'eastasia'
+
 var suffix = uniqueString(resourceGroup().id, baseName)
 var storageName = take('st${baseName}${suffix}', 24)
 var deploymentContainer = 'app-package'
@@ -206,7 +209,31 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 }
 
 @description('The function app name (publish the build output to it).')
+// The caseworker console (工作台, console/): an Azure Static Web App whose /api is the Functions app (linked backend,
+// Standard tier). Publish the folder with `swa deploy ./console --deployment-token <token>`.
+resource console 'Microsoft.Web/staticSites@2023-12-01' = {
+  name: 'swa-${baseName}-${suffix}'
+  location: consoleLocation
+  sku: { name: 'Standard', tier: 'Standard' }
+  properties: {
+    allowConfigFileUpdates: true
+    stagingEnvironmentPolicy: 'Disabled'
+  }
+}
+
+resource consoleApi 'Microsoft.Web/staticSites/linkedBackends@2023-12-01' = {
+  parent: console
+  name: 'relief-api'
+  properties: {
+    backendResourceId: app.id
+    region: location
+  }
+}
+
 output functionAppName string = app.name
 
 @description('The Key Vault secret to set with a base64 key of at least 32 bytes before the first start.')
 output beneficiaryKeySecretUri string = '${vault.properties.vaultUri}secrets/${beneficiaryKeySecret}'
+
+@description('The console\'s address (its /api goes to the Functions app).')
+output consoleHostName string = console.properties.defaultHostname
