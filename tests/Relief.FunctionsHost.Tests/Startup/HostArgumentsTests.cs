@@ -19,6 +19,17 @@ public sealed class HostArgumentsTests
     }
 
     [Fact]
+    public void Parse_StaticRoot_ReadWhenItHoldsAnIndex_RefusedOtherwise()
+    {
+        var arguments = HostArguments.Parse(["--script-root", RepositoryPaths.ConformanceApp, "--static-root", RepositoryPaths.Console]);
+        var error = Assert.Throws<HostConfigurationException>(() => HostArguments.Parse(["--script-root", RepositoryPaths.ConformanceApp, "--static-root", Path.GetTempPath()]));
+
+        Assert.Equal(RepositoryPaths.Console, arguments.StaticRoot);
+        Assert.Null(HostArguments.Parse([RepositoryPaths.ConformanceApp]).StaticRoot);
+        Assert.Contains("index.html", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NoAppFolder_FailsNamingTheArgument()
     {
         var error = Assert.Throws<HostConfigurationException>(() => HostArguments.Parse([]));
