@@ -119,13 +119,3 @@ static TableEntity HouseholdRow(int i)
         ["Frequency"] = frequency.ToString(), ["NextReview"] = next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Active"] = true, ["Warnings"] = "[]",
     };
 }
-
-/// <summary>Counts the storage requests the client sends (every attempt).</summary>
-internal sealed class RequestCounter : HttpPipelineSynchronousPolicy
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
-}

@@ -121,13 +121,3 @@ async Task<(TimeSpan Time, long Requests, (long, long) Found)> MeasureAsync(Func
     var found = await work();
     return (clock.Elapsed, counter.Count - before, found);
 }
-
-/// <summary>Counts the storage requests the client sends (every attempt).</summary>
-internal sealed class RequestCounter : HttpPipelineSynchronousPolicy
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
-}
