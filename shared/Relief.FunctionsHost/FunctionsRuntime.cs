@@ -74,7 +74,7 @@ internal sealed class FunctionsRuntime(
 
             if (index.All.Any(f => f.Bindings.Any(b => IsDurable(b.Type))))
             {
-                var provider = services.GetRequiredService<AzureStorageOrchestrationService>();
+                var provider = services.GetRequiredService<DurableProvider>();
                 await provider.CreateIfNotExistsAsync().ConfigureAwait(false);
                 _pump = services.GetRequiredService<DurableWorkItemPump>();
                 _pump.Start(index);

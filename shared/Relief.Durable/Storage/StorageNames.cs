@@ -2,30 +2,30 @@ using System.Globalization;
 
 namespace Relief.Durable.Storage;
 
-/// <summary>The names of a task hub's storage resources.</summary>
+/// <summary>
+/// Names of a hub's tables and queues. They differ from the Azure Storage provider's (<c>{hub}Instances</c>,
+/// <c>{hub}-control-00</c>), so both providers can serve hubs of the same name in one account.
+/// </summary>
 public sealed class StorageNames(string hubName)
 {
-    private readonly string _lower = hubName.ToLowerInvariant();
+    /// <summary>The hub.</summary>
+    public string Hub { get; } = hubName;
 
-    /// <summary>The task hub name.</summary>
-    public string HubName => hubName;
+    /// <summary>One row per instance: status, and the current generation's history.</summary>
+    public string InstancesTable => Hub + "LeanInstances";
 
-    /// <summary>History table (PK instance id; the state row plus one row per episode).</summary>
-    public string HistoryTable => hubName + "History";
-    /// <summary>Instance index table for queries.</summary>
-    public string InstancesTable => hubName + "Instances";
-    /// <summary>Durable timers by partition.</summary>
-    public string TimersTable => hubName + "Timers";
     /// <summary>Partition leases and host heartbeats.</summary>
-    public string LeasesTable => hubName + "Leases";
-    /// <summary>Quarantined (poison) messages.</summary>
-    public string QuarantineTable => hubName + "Quarantine";
-    /// <summary>The work-item queue.</summary>
-    public string WorkItemQueue => _lower + "-workitems";
-    /// <summary>The blob container for large payloads.</summary>
-    public string PayloadContainer => _lower + "-largemessages";
+    public string LeasesTable => Hub + "LeanLeases";
+
+    /// <summary>Messages too large for a queue message, split over properties.</summary>
+    public string PayloadsTable => Hub + "LeanPayloads";
+
     /// <summary>The control queue of a partition.</summary>
-    public string ControlQueue(int partition) => string.Create(CultureInfo.InvariantCulture, $"{_lower}-control-{partition:D2}");
-    /// <summary>The partition key used in timers and leases.</summary>
-    public static string PartitionKey(int partition) => string.Create(CultureInfo.InvariantCulture, $"p{partition:D2}");
+    public string ControlQueue(int partition) => $"{Hub.ToLowerInvariant()}-lean-control-{partition.ToString("00", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Activities the partition owner does not keep in memory; any host takes them.</summary>
+    public string WorkItemQueue => Hub.ToLowerInvariant() + "-lean-workitems";
+
+    /// <summary>Messages that could not be applied, with the reason.</summary>
+    public string PoisonQueue => Hub.ToLowerInvariant() + "-lean-poison";
 }

@@ -33,6 +33,13 @@ public sealed class DurableOptions
             throw new HostConfigurationException(Path + ".hubName", $"must be 3-45 letters and digits starting with a letter (was {hub}).");
         }
 
+        var type = DurableStorageOptions.Types.FirstOrDefault(t => string.Equals(t, options.StorageProvider.Type, StringComparison.OrdinalIgnoreCase));
+        if (type is not null) options.StorageProvider.Type = type;
+        else
+        {
+            throw new HostConfigurationException(Path + ".storageProvider.type", $"must be one of {string.Join(", ", DurableStorageOptions.Types)} (was {options.StorageProvider.Type}).");
+        }
+
         if (options.StorageProvider.PartitionCount is < 1 or > 16) throw new HostConfigurationException(Path + ".storageProvider.partitionCount", $"must be between 1 and 16 (was {options.StorageProvider.PartitionCount}).");
         if (options.MaxConcurrentActivityFunctions < 1) throw new HostConfigurationException(Path + ".maxConcurrentActivityFunctions", "must be 1 or more.");
         if (options.MaxConcurrentOrchestratorFunctions < 1) throw new HostConfigurationException(Path + ".maxConcurrentOrchestratorFunctions", "must be 1 or more.");
@@ -40,9 +47,21 @@ public sealed class DurableOptions
     }
 }
 
-/// <summary>host.json <c>extensions.durableTask.storageProvider</c> (Azure Storage provider).</summary>
+/// <summary>host.json <c>extensions.durableTask.storageProvider</c>.</summary>
 public sealed class DurableStorageOptions
 {
+    /// <summary>The Durable Task Framework's Azure Storage provider (the default, as in Durable Functions).</summary>
+    public const string AzureStorage = "AzureStorage";
+
+    /// <summary>Relief's lean provider on Azure Storage (<c>shared/Relief.Durable</c>).</summary>
+    public const string Relief = "Relief";
+
+    /// <summary>The provider types this host runs.</summary>
+    public static readonly string[] Types = [AzureStorage, Relief];
+
+    /// <summary>Which provider: <c>AzureStorage</c> (default) or <c>Relief</c>. Both take the settings below.</summary>
+    public string Type { get; set; } = AzureStorage;
+
     /// <summary>Name of the setting with the storage connection. Default <c>AzureWebJobsStorage</c>.</summary>
     public string ConnectionName { get; set; } = "AzureWebJobsStorage";
 

@@ -22,10 +22,12 @@ public sealed class CrashRecoveryTests
         };
     }
 
-    [Fact]
-    public async Task HostKilledMidOrchestration_RestartedHostCompletesItOnce()
+    [Theory]
+    [InlineData(DurableProviders.AzureStorage)]
+    [InlineData(DurableProviders.Relief)]
+    public async Task HostKilledMidOrchestration_RestartedHostCompletesItOnce(string provider)
     {
-        var settings = new ConformanceSettings();
+        var settings = new ConformanceSettings(provider: provider);
         var log = Path.GetTempFileName();
         var environment = FastRecovery(settings, log);
         var first = await HostProcess.StartAsync(settings.Values, environment);
@@ -47,10 +49,12 @@ public sealed class CrashRecoveryTests
         Assert.InRange(runs, 3, 4); // at least once: the activity cut off by the crash may run again
     }
 
-    [Fact]
-    public async Task WorkerKilledMidActivity_RestartedAndOrchestrationCompletes()
+    [Theory]
+    [InlineData(DurableProviders.AzureStorage)]
+    [InlineData(DurableProviders.Relief)]
+    public async Task WorkerKilledMidActivity_RestartedAndOrchestrationCompletes(string provider)
     {
-        var settings = new ConformanceSettings();
+        var settings = new ConformanceSettings(provider: provider);
         var log = Path.GetTempFileName();
         await using var host = await HostProcess.StartAsync(settings.Values, FastRecovery(settings, log));
         var worker = await host.WorkerProcessIdAsync();

@@ -5,9 +5,11 @@ using Relief.FunctionsHost.Tests.Support;
 
 namespace Relief.FunctionsHost.Tests.Durable;
 
-/// <summary>Durable Functions through the host: the Durable Task Framework's Azure Storage provider behind the sidecar.</summary>
-[Collection(ConformanceCollection.Name)]
-public sealed class DurableConformanceTests(ConformanceHost fixture)
+/// <summary>
+/// Durable Functions through the host, one suite for both storage providers behind the sidecar: the Durable Task
+/// Framework's Azure Storage provider and Relief's lean provider.
+/// </summary>
+public abstract class DurableConformanceTests(ConformanceHost fixture)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
@@ -133,3 +135,11 @@ public sealed class DurableConformanceTests(ConformanceHost fixture)
         Assert.Equal(385, Orchestrations.Output<int>(status));
     }
 }
+
+/// <summary>The suite on the framework's Azure Storage provider.</summary>
+[Collection(ConformanceCollection.Name)]
+public sealed class AzureStorageProviderConformanceTests(ConformanceHost fixture) : DurableConformanceTests(fixture);
+
+/// <summary>The suite on Relief's lean provider.</summary>
+[Collection(LeanConformanceCollection.Name)]
+public sealed class ReliefProviderConformanceTests(LeanConformanceHost fixture) : DurableConformanceTests(fixture);
