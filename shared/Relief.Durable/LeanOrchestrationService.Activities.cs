@@ -154,6 +154,7 @@ public sealed partial class LeanOrchestrationService
         };
         var instance = responseMessage.OrchestrationInstance;
         await DeliverOrSendAsync($"{instance.InstanceId}|{instance.ExecutionId}|r{taskId}", responseMessage, CancellationToken.None).ConfigureAwait(false);
+        FaultInjection.Hit(FaultInjection.AfterActivity);
         if (item.Receipt is { } receipt)
         {
             await DeleteReceiptAsync(receipt, CancellationToken.None).ConfigureAwait(false);

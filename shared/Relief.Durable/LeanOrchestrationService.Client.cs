@@ -75,6 +75,7 @@ public sealed partial class LeanOrchestrationService
             }
         }
 
+        FaultInjection.Hit(FaultInjection.AfterStartRow);
         await DeliverOrSendAsync("start|" + instance.ExecutionId, creationMessage, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -160,6 +160,7 @@ public sealed partial class LeanOrchestrationService
         var sends = orchestratorMessages.Select((m, i) => SendAsync($"{instance.InstanceId}|{instance.ExecutionId}|{pastCount}|{i}", m, CancellationToken.None)).ToList();
         if (continuedAsNewMessage is not null) sends.Add(SendAsync($"{instance.InstanceId}|{instance.ExecutionId}|{pastCount}|can", continuedAsNewMessage, CancellationToken.None));
         await Task.WhenAll(sends).ConfigureAwait(false);
+        if (sends.Count > 0) FaultInjection.Hit(FaultInjection.AfterSend);
 
         // 2. The commit: one ETag-checked write of the instance's row.
         var now = _time.GetUtcNow().UtcDateTime;
@@ -206,6 +207,7 @@ public sealed partial class LeanOrchestrationService
         }
 
         item.Slot.Cached = _options.InstanceCacheSize > 0 && !updated.IsTerminal ? updated : null;
+        FaultInjection.Hit(FaultInjection.AfterCommit);
 
         // 3. After the commit: activities and timers from memory (re-armed from the row on a take-over), waiters
         //    told, consumed queue messages deleted.
@@ -214,7 +216,11 @@ public sealed partial class LeanOrchestrationService
         item.Terminal = updated.IsTerminal;
         if (updated.IsTerminal) Notify(updated);
         var receipts = item.Applied.Concat(item.Dropped).Where(m => m.Receipt is not null).Select(m => m.Receipt!).ToList();
-        if (receipts.Count > 0) Track(DeleteAllAsync(receipts));
+        if (receipts.Count > 0)
+        {
+            FaultInjection.Hit(FaultInjection.BeforeDelete);
+            Track(DeleteAllAsync(receipts));
+        }
     }
 
     private async Task DeleteAllAsync(List<QueueReceipt> receipts)
