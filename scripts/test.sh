@@ -36,6 +36,13 @@ for project in $(dotnet sln Relief.Functions.sln list | grep -E '^tests/.*Tests\
   echo "=== ${name}"
   dotnet test "$project" --no-build -c Release \
     --logger "trx;LogFileName=${name}.trx" --results-directory "$results" "$@" || status=$?
+  # The Relief end-to-end tests run once more with the host on Relief's lean durable provider
+  # (host.json extensions.durableTask.storageProvider.type = Relief); the default run uses the framework's.
+  if [ "$name" = "Relief.Functions.Tests" ]; then
+    echo "=== ${name} (lean durable provider)"
+    RELIEF_TEST_DURABLE_PROVIDER=Relief dotnet test "$project" --no-build -c Release \
+      --logger "trx;LogFileName=${name}.Lean.trx" --results-directory "$results" "$@" || status=$?
+  fi
 done
 
 passed=0; failed=0; total=0

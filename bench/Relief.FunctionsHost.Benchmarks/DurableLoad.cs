@@ -1,39 +1,68 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Relief.Durable;
+using Relief.Durable.Options;
 
 namespace Relief.FunctionsHost.Benchmarks;
 
-/// <summary>HelloSequence5 orchestrations started and awaited with the Durable Task Framework's own client,
-/// against a hub served either by DTFx's <see cref="TaskHubWorker"/> in this process or by the host and worker.</summary>
+/// <summary>
+/// Orchestrations started through a host (the conformance app's HTTP starter: host → worker → DurableTaskClient →
+/// sidecar → provider) and awaited by reading their state with the provider's own client from this process.
+/// </summary>
 internal static class DurableLoad
 {
-    public static AzureStorageOrchestrationService Service(string connection, string hub) => new(new AzureStorageOrchestrationServiceSettings
+    /// <summary>A client of the framework's Azure Storage provider for <paramref name="hub"/> (reads only).</summary>
+    public static IOrchestrationServiceClient AzureStorageClient(string connection, string hub) => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
     {
         TaskHubName = hub,
         StorageAccountClientProvider = new StorageAccountClientProvider(connection),
         PartitionCount = 2,
-        MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-        MaxConcurrentTaskOrchestrationWorkItems = 10 * Environment.ProcessorCount,
-        MaxConcurrentTaskActivityWorkItems = 10 * Environment.ProcessorCount,
     });
 
-    public static async Task<DurableResult> RunAsync(string label, AzureStorageOrchestrationService client, string hubName, string orchestrationName, int count, Azurite azurite)
+    /// <summary>A client of Relief's lean provider for <paramref name="hub"/> (reads only; never started, so it serves no partition).</summary>
+    public static IOrchestrationServiceClient LeanClient(string connection, string hub) => new LeanOrchestrationService(new LeanDurableOptions
     {
-        var hub = new TaskHubClient(client);
+        HubName = hub,
+        ConnectionString = connection,
+        WorkerId = "bench-reader",
+        PartitionCount = 2,
+    });
+
+    public static async Task<DurableResult> RunAsync(
+        string label, Uri host, IOrchestrationServiceClient client, string hubName, string orchestration, object? input, int count, Azurite azurite)
+    {
+        using var http = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromMinutes(5) };
+        using var gate = new SemaphoreSlim(32);
         var requestsBefore = azurite.Requests(hubName);
         var clock = Stopwatch.StartNew();
-        var instances = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            hub.CreateOrchestrationInstanceAsync(orchestrationName, "", $"{label}-{i}", null)));
-        foreach (var instance in instances)
+        var ids = Enumerable.Range(0, count).Select(i => $"{label}-{i}").ToArray();
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                using HttpContent content = input is null ? new StringContent("") : JsonContent.Create(input);
+                using var response = await http.PostAsync($"api/orchestrators/{orchestration}?id={id}", content);
+                if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"{label}: start of {id} answered {(int)response.StatusCode}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        foreach (var id in ids)
         {
             while (true)
             {
-                var state = await hub.GetOrchestrationStateAsync(instance);
+                var state = await client.GetOrchestrationStateAsync(id, executionId: null!);
                 if (state?.OrchestrationStatus == OrchestrationStatus.Completed) break;
                 if (state?.OrchestrationStatus is OrchestrationStatus.Failed or OrchestrationStatus.Terminated)
                 {
-                    throw new InvalidOperationException($"{label}: {instance.InstanceId} ended {state.OrchestrationStatus}: {state.Output}");
+                    throw new InvalidOperationException($"{label}: {id} ended {state.OrchestrationStatus}: {state.Output}");
                 }
 
                 await Task.Delay(100);
@@ -56,25 +85,5 @@ internal static class DurableLoad
 
 internal sealed record DurableResult(string Label, double PerSecond, double RequestsPerOrchestration, double Seconds)
 {
-    public override string ToString() => $"{Label,-34} {PerSecond,8:F1} orch/s   ({Seconds:F1} s)";
-}
-
-/// <summary>HelloSequence5 for DTFx's own worker: five activities in sequence.</summary>
-internal sealed class HelloSequence5 : TaskOrchestration<List<string>, object>
-{
-    public override async Task<List<string>> RunTask(OrchestrationContext context, object input)
-    {
-        var greetings = new List<string>();
-        foreach (var city in new[] { "Qingdao", "Quanzhou", "Liyang", "Shijiazhuang", "Jinan" })
-        {
-            greetings.Add(await context.ScheduleTask<string>("SayHello", "", city));
-        }
-
-        return greetings;
-    }
-}
-
-internal sealed class SayHello : TaskActivity<string, string>
-{
-    protected override string Execute(TaskContext context, string input) => $"Hello {input}";
+    public override string ToString() => $"{Label,-34} {PerSecond,8:F1} orch/s   {RequestsPerOrchestration,7:F1} requests/orch   ({Seconds:F1} s)";
 }

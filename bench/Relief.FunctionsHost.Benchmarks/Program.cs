@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DurableTask.Core;
 using Relief.FunctionsHost.Benchmarks;
 
 // The local Functions host benchmark. Each side is measured in the same run, on the same private Azurite:
 //   HTTP:    requests through the host to the conformance app's Echo function, versus a plain ASP.NET Core
 //            server doing the same work (no host, no worker).
-//   Durable: HelloSequence5 through host + worker (sidecar, Azure Storage provider), versus the same provider
-//            driven in this process by the Durable Task Framework's own TaskHubWorker.
+//   Durable: HelloSequence5 and a 100-activity fan-out through host + worker (sidecar), on two hosts of the same
+//            app: one on the Durable Task Framework's Azure Storage provider, one on Relief's lean provider.
 // Usage: dotnet run -c Release --project bench/Relief.FunctionsHost.Benchmarks -- [orchestrations=100] [requests=3000] [concurrency=16] [rounds=2] [http]
 // ("http" as the fifth argument runs the HTTP part only.)
 var orchestrations = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
@@ -54,43 +53,60 @@ if (httpOnly)
     return 0;
 }
 
-// Durable: warm both sides, then alternate on fresh instance ids.
-var dtfxHub = "BenchDtfx" + Environment.ProcessId;
-var dtfx = DurableLoad.Service(azurite.ConnectionString, dtfxHub);
-await dtfx.CreateIfNotExistsAsync();
-var worker = new TaskHubWorker(dtfx);
-worker.AddTaskOrchestrations(new NameValueObjectCreator<TaskOrchestration>("HelloSequence5", "", typeof(HelloSequence5)));
-worker.AddTaskActivities(new NameValueObjectCreator<TaskActivity>("SayHello", "", typeof(SayHello)));
-await worker.StartAsync();
-var hostClient = DurableLoad.Service(azurite.ConnectionString, hostHub);
-await DurableLoad.RunAsync("warm-dtfx", dtfx, dtfxHub, "HelloSequence5", 20, azurite);
-await DurableLoad.RunAsync("warm-host", hostClient, hostHub, "HelloSequence5", 20, azurite);
-Console.WriteLine($"idle storage requests/s (all hubs and listeners): {await DurableLoad.IdleRequestsPerSecondAsync(azurite, TimeSpan.FromSeconds(3)):F1}; requests per orchestration below count each hub's own requests only");
-var durable = new List<(DurableResult Dtfx, DurableResult Host)>();
+// Durable: the same app on a second host whose durable provider is Relief's lean one; warm both, then alternate
+// HelloSequence5 and the 100-activity fan-out on fresh instance ids (the order swapped every round).
+var leanHub = "BenchLean" + Environment.ProcessId;
+var leanHost = await StartHostAsync(hostDll, app, azurite.ConnectionString, leanHub, "Relief");
+var leanUri = new Uri($"http://127.0.0.1:{leanHost.Port}/");
+var azureClient = DurableLoad.AzureStorageClient(azurite.ConnectionString, hostHub);
+var leanClient = DurableLoad.LeanClient(azurite.ConnectionString, leanHub);
+await DurableLoad.RunAsync("warm-azure", hostUri, azureClient, hostHub, "HelloSequence5", null, 20, azurite);
+await DurableLoad.RunAsync("warm-lean", leanUri, leanClient, leanHub, "HelloSequence5", null, 20, azurite);
+Console.WriteLine($"idle storage requests/s (all hubs and listeners): {await DurableLoad.IdleRequestsPerSecondAsync(azurite, TimeSpan.FromSeconds(3)):F1}");
+var fanOuts = Math.Max(5, orchestrations / 10);
+var durable = new List<(string Kind, DurableResult Azure, DurableResult Lean)>();
 for (var r = 0; r < rounds; r++)
 {
-    var inProcess = await DurableLoad.RunAsync($"dtfx-{r}", dtfx, dtfxHub, "HelloSequence5", orchestrations, azurite);
-    var through = await DurableLoad.RunAsync($"host-{r}", hostClient, hostHub, "HelloSequence5", orchestrations, azurite);
-    Console.WriteLine(inProcess with { Label = "DTFx TaskHubWorker in-process" });
-    Console.WriteLine($"{through with { Label = "host + worker (sidecar)" }}   = {100 * through.PerSecond / inProcess.PerSecond:F0}% of baseline");
-    durable.Add((inProcess, through));
+    foreach (var (kind, name, input, count) in new[] { ("HelloSequence5", "HelloSequence5", (object?)null, orchestrations), ("FanOut100", "FanOutFanIn", (object?)100, fanOuts) })
+    {
+        DurableResult azure, lean;
+        if (r % 2 == 0)
+        {
+            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count, azurite);
+            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count, azurite);
+        }
+        else
+        {
+            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count, azurite);
+            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count, azurite);
+        }
+
+        Console.WriteLine(azure with { Label = $"round {r} {kind} DTFx Azure Storage" });
+        Console.WriteLine($"{lean with { Label = $"round {r} {kind} Relief lean" }}   = {lean.PerSecond / azure.PerSecond:F1}x throughput, {lean.RequestsPerOrchestration / azure.RequestsPerOrchestration:F2} of the requests");
+        durable.Add((kind, azure, lean));
+    }
 }
 
-// Azurite writes its debug log behind the requests: count each hub's requests over the whole benchmark once
-// the log has settled. Both hubs existed (and polled when idle) for the same time.
+// Azurite writes its debug log behind the requests: count each hub's requests over the whole benchmark once the
+// log has settled. Both hubs existed (and polled when idle) for the same time.
 await Task.Delay(TimeSpan.FromSeconds(3));
-var perHost = (double)azurite.Requests(hostHub) / (20 + rounds * orchestrations);
-var perDtfx = (double)azurite.Requests(dtfxHub) / (20 + rounds * orchestrations);
+var total = 20 + rounds * (orchestrations + fanOuts);
+var perAzure = (double)azurite.Requests(hostHub) / total;
+var perLean = (double)azurite.Requests(leanHub) / total;
 Console.WriteLine();
-Console.WriteLine($"Storage requests per orchestration over the whole run (each hub's own, idle polling included): host {perHost:F1}, DTFx in-process {perDtfx:F1}");
+Console.WriteLine($"Storage requests per orchestration over the whole run (each hub's own, idle polling and the HTTP test's hub traffic included): Azure Storage {perAzure:F1}, lean {perLean:F1}");
 Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s " +
                   $"= {100 * http.Average(h => h.Host.RequestsPerSecond) / http.Average(h => h.Direct.RequestsPerSecond):F0}%; p99 {http.Average(h => h.Host.P99):F1} vs {http.Average(h => h.Direct.P99):F1} ms");
-Console.WriteLine($"Durable summary: host {durable.Average(d => d.Host.PerSecond):F1} orch/s vs DTFx {durable.Average(d => d.Dtfx.PerSecond):F1} orch/s " +
-                  $"= {100 * durable.Average(d => d.Host.PerSecond) / durable.Average(d => d.Dtfx.PerSecond):F0}%; storage requests/orch {perHost:F1} vs {perDtfx:F1}");
+foreach (var group in durable.GroupBy(d => d.Kind))
+{
+    var a = group.Average(d => d.Azure.PerSecond);
+    var l = group.Average(d => d.Lean.PerSecond);
+    Console.WriteLine($"Durable summary {group.Key}: lean {l:F1} orch/s vs Azure Storage {a:F1} orch/s = {l / a:F1}x; requests/orch {group.Average(d => d.Lean.RequestsPerOrchestration):F1} vs {group.Average(d => d.Azure.RequestsPerOrchestration):F1} = {group.Average(d => d.Lean.RequestsPerOrchestration) / group.Average(d => d.Azure.RequestsPerOrchestration):F2}");
+}
 
-await worker.StopAsync(true);
 await echo.StopAsync();
 host.Process.Kill(entireProcessTree: true);
+leanHost.Process.Kill(entireProcessTree: true);
 return 0;
 
 static string FindRoot()
@@ -103,7 +119,7 @@ static string FindRoot()
     throw new InvalidOperationException("Run from inside the repository.");
 }
 
-static async Task<(Process Process, int Port)> StartHostAsync(string hostDll, string app, string connection, string hub)
+static async Task<(Process Process, int Port)> StartHostAsync(string hostDll, string app, string connection, string hub, string provider = "AzureStorage")
 {
     var settings = Path.Combine(Path.GetTempPath(), $"bench-host-{Environment.ProcessId}.json");
     await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
@@ -119,6 +135,7 @@ static async Task<(Process Process, int Port)> StartHostAsync(string hostDll, st
     var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var a in new[] { hostDll, "--script-root", app, "--settings", settings, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
     start.Environment["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hub;
+    start.Environment["AzureFunctionsJobHost__extensions__durableTask__storageProvider__type"] = provider;
     start.Environment["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning";
     var process = Process.Start(start)!;
     process.BeginOutputReadLine();

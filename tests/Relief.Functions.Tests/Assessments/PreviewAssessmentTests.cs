@@ -53,7 +53,7 @@ public sealed class PreviewAssessmentTests
         var list = await app.Client.GetFromJsonAsync<JsonElement>("/api/cases");
         Assert.Empty(list.GetProperty("cases").EnumerateArray());
         Assert.Equal(0, await RowsAsync(app.ConnectionString, app.CaseTable));
-        Assert.Equal(0, await RowsAsync(app.ConnectionString, app.HubName + "Instances"));
+        Assert.Equal(0, await RowsAsync(app.ConnectionString, app.InstancesTable));
     }
 
     [Fact]

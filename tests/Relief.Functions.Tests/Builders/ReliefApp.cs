@@ -54,6 +54,15 @@ public sealed class ReliefApp : IAsyncDisposable
 
     public string HubName => _environment["AzureFunctionsJobHost__extensions__durableTask__hubName"];
 
+    /// <summary>
+    /// The durable storage provider of this run: <c>RELIEF_TEST_DURABLE_PROVIDER</c> (<c>AzureStorage</c>, the default,
+    /// or <c>Relief</c>); the test script runs this project once per provider.
+    /// </summary>
+    public static string DurableProvider => Environment.GetEnvironmentVariable("RELIEF_TEST_DURABLE_PROVIDER") is { Length: > 0 } p ? p : "AzureStorage";
+
+    /// <summary>The table with one row per orchestration instance (PartitionKey = instance id) under either provider.</summary>
+    public string InstancesTable => HubName + (DurableProvider == "Relief" ? "LeanInstances" : "Instances");
+
     public string CaseTable => _settings["Relief:Cases:Store:TableName"];
 
     /// <summary>The payments queue.</summary>
@@ -142,6 +151,7 @@ public sealed class ReliefApp : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = "Hub" + id,
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__type"] = DurableProvider,
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
             // A crashed host's control-queue messages reappear after this, and its partitions move after the lease:

@@ -167,7 +167,7 @@ public sealed class ReviewEndToEndTests
 
         var start = await app.Client.PostAsync($"api/reviews/sweeps/half-yearly/{month}", null);
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var instances = new TableClient(app.ConnectionString, app.HubName + "Instances");
+        var instances = new TableClient(app.ConnectionString, app.InstancesTable);
         var until = DateTime.UtcNow.AddSeconds(60);
         while (await CountReviewInstancesAsync(instances) < 10 && DateTime.UtcNow < until) await Task.Delay(100);
         int before = await CountReviewInstancesAsync(instances);
