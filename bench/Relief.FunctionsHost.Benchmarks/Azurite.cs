@@ -57,6 +57,34 @@ internal sealed class Azurite : IAsyncDisposable
 
     /// <summary>Requests Azurite has logged so far; with <paramref name="resource"/>, only those whose URL names it
     /// (a task hub's queues, tables and containers all carry the hub name).</summary>
+    /// <summary>
+    /// Requests to each resource within each time window (Azurite's own receipt time), in one pass over the log:
+    /// read after the log has settled, so a window's count is complete however far the log lagged behind.
+    /// </summary>
+    public long[] Requests(IReadOnlyList<(string Resource, DateTime From, DateTime To)> windows)
+    {
+        var counts = new long[windows.Count];
+        using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var at = line.IndexOf("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal);
+            if (at < 0 || line.Length < 24) continue;
+            if (!DateTime.TryParse(line.AsSpan(0, 24), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)) continue;
+            var url = line.IndexOf("RequestURL=", at, StringComparison.Ordinal);
+            if (url < 0) continue;
+            var end = line.IndexOf(' ', url);
+            var target = line.AsSpan(url, (end < 0 ? line.Length : end) - url);
+            for (var i = 0; i < windows.Count; i++)
+            {
+                var w = windows[i];
+                if (time >= w.From && time <= w.To && target.Contains(w.Resource, StringComparison.OrdinalIgnoreCase)) counts[i]++;
+            }
+        }
+
+        return counts;
+    }
+
     public long Requests(string? resource = null)
     {
         using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -32,11 +32,11 @@ internal static class DurableLoad
     });
 
     public static async Task<DurableResult> RunAsync(
-        string label, Uri host, IOrchestrationServiceClient client, string hubName, string orchestration, object? input, int count, Azurite azurite)
+        string label, Uri host, IOrchestrationServiceClient client, string hubName, string orchestration, object? input, int count)
     {
         using var http = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromMinutes(5) };
         using var gate = new SemaphoreSlim(32);
-        var requestsBefore = azurite.Requests(hubName);
+        var from = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var ids = Enumerable.Range(0, count).Select(i => $"{label}-{i}").ToArray();
         await Task.WhenAll(ids.Select(async id =>
@@ -70,8 +70,7 @@ internal static class DurableLoad
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var requests = azurite.Requests(hubName) - requestsBefore;
-        return new DurableResult(label, count / seconds, (double)requests / count, seconds);
+        return new DurableResult(label, hubName, count, count / seconds, seconds, from, DateTime.UtcNow);
     }
 
     /// <summary>Storage requests per second while nothing runs (idle polling), to read the figures above against.</summary>
@@ -83,7 +82,10 @@ internal static class DurableLoad
     }
 }
 
-internal sealed record DurableResult(string Label, double PerSecond, double RequestsPerOrchestration, double Seconds)
+/// <summary>One timed run; <see cref="RequestsPerOrchestration"/> is filled in from Azurite's log once it has settled.</summary>
+internal sealed record DurableResult(string Label, string Hub, int Count, double PerSecond, double Seconds, DateTime From, DateTime To)
 {
-    public override string ToString() => $"{Label,-34} {PerSecond,8:F1} orch/s   {RequestsPerOrchestration,7:F1} requests/orch   ({Seconds:F1} s)";
+    public double RequestsPerOrchestration { get; init; } = double.NaN;
+
+    public override string ToString() => $"{Label,-42} {PerSecond,8:F1} orch/s   {RequestsPerOrchestration,7:F1} requests/orch   ({Seconds:F1} s)";
 }

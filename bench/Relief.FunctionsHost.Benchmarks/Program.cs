@@ -60,8 +60,8 @@ var leanHost = await StartHostAsync(hostDll, app, azurite.ConnectionString, lean
 var leanUri = new Uri($"http://127.0.0.1:{leanHost.Port}/");
 var azureClient = DurableLoad.AzureStorageClient(azurite.ConnectionString, hostHub);
 var leanClient = DurableLoad.LeanClient(azurite.ConnectionString, leanHub);
-await DurableLoad.RunAsync("warm-azure", hostUri, azureClient, hostHub, "HelloSequence5", null, 20, azurite);
-await DurableLoad.RunAsync("warm-lean", leanUri, leanClient, leanHub, "HelloSequence5", null, 20, azurite);
+await DurableLoad.RunAsync("warm-azure", hostUri, azureClient, hostHub, "HelloSequence5", null, 20);
+await DurableLoad.RunAsync("warm-lean", leanUri, leanClient, leanHub, "HelloSequence5", null, 20);
 Console.WriteLine($"idle storage requests/s (all hubs and listeners): {await DurableLoad.IdleRequestsPerSecondAsync(azurite, TimeSpan.FromSeconds(3)):F1}");
 var fanOuts = Math.Max(5, orchestrations / 10);
 var durable = new List<(string Kind, DurableResult Azure, DurableResult Lean)>();
@@ -72,24 +72,39 @@ for (var r = 0; r < rounds; r++)
         DurableResult azure, lean;
         if (r % 2 == 0)
         {
-            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count, azurite);
-            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count, azurite);
+            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count);
+            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count);
         }
         else
         {
-            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count, azurite);
-            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count, azurite);
+            lean = await DurableLoad.RunAsync($"lean-{kind}-{r}", leanUri, leanClient, leanHub, name, input, count);
+            azure = await DurableLoad.RunAsync($"azure-{kind}-{r}", hostUri, azureClient, hostHub, name, input, count);
         }
 
-        Console.WriteLine(azure with { Label = $"round {r} {kind} DTFx Azure Storage" });
-        Console.WriteLine($"{lean with { Label = $"round {r} {kind} Relief lean" }}   = {lean.PerSecond / azure.PerSecond:F1}x throughput, {lean.RequestsPerOrchestration / azure.RequestsPerOrchestration:F2} of the requests");
+        Console.WriteLine($"round {r} {kind}: DTFx Azure Storage {azure.PerSecond:F1} orch/s, Relief lean {lean.PerSecond:F1} orch/s = {lean.PerSecond / azure.PerSecond:F1}x");
         durable.Add((kind, azure, lean));
     }
 }
 
 // Azurite writes its debug log behind the requests: count each hub's requests over the whole benchmark once the
 // log has settled. Both hubs existed (and polled when idle) for the same time.
-await Task.Delay(TimeSpan.FromSeconds(3));
+await Task.Delay(TimeSpan.FromSeconds(5));
+var windows = durable.SelectMany(d => new[] { d.Azure, d.Lean }).Select(d => (d.Hub, d.From, d.To)).ToList();
+var counted = azurite.Requests(windows);
+for (var i = 0; i < durable.Count; i++)
+{
+    var (kind, azure, lean) = durable[i];
+    durable[i] = (kind, azure with { RequestsPerOrchestration = (double)counted[2 * i] / azure.Count }, lean with { RequestsPerOrchestration = (double)counted[2 * i + 1] / lean.Count });
+}
+
+Console.WriteLine();
+Console.WriteLine("Every round (storage requests counted from Azurite's log within each run's own time window):");
+foreach (var (kind, azure, lean) in durable)
+{
+    Console.WriteLine(azure with { Label = $"{azure.Label} (DTFx Azure Storage)" });
+    Console.WriteLine($"{lean with { Label = $"{lean.Label} (Relief lean)" }}   = {lean.PerSecond / azure.PerSecond:F1}x throughput, {lean.RequestsPerOrchestration / azure.RequestsPerOrchestration:F2} of the requests");
+}
+
 var total = 20 + rounds * (orchestrations + fanOuts);
 var perAzure = (double)azurite.Requests(hostHub) / total;
 var perLean = (double)azurite.Requests(leanHub) / total;

@@ -49,7 +49,8 @@ public sealed partial class LeanOrchestrationService
     /// <inheritdoc />
     public async Task<TaskActivityWorkItem?> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow().UtcDateTime + receiveTimeout;
+        // The sidecar asks with an infinite timeout (-1 ms): wait until work arrives, never spin.
+        var deadline = receiveTimeout < TimeSpan.Zero || receiveTimeout == TimeSpan.MaxValue ? DateTime.MaxValue : _time.GetUtcNow().UtcDateTime + receiveTimeout;
         while (!cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
         {
             if (_activities.Reader.TryRead(out var local))
@@ -68,7 +69,8 @@ public sealed partial class LeanOrchestrationService
                 if (got) continue;
             }
 
-            var wait = Min(deadline - now, _nextWorkItemPoll - now);
+            var nextPoll = _started ? _nextWorkItemPoll : now + RetryDelay;
+            var wait = Min(deadline == DateTime.MaxValue ? TimeSpan.FromDays(1) : deadline - now, nextPoll - now);
             if (wait <= TimeSpan.Zero)
             {
                 if (now >= deadline) return null;

@@ -50,7 +50,8 @@ public sealed partial class LeanOrchestrationService
         {
             try
             {
-                await _storage.Instances.AddEntityAsync(entity).ConfigureAwait(false);
+                var added = await _storage.Instances.AddEntityAsync(entity).ConfigureAwait(false);
+                record.ETag = added.Headers.ETag ?? default;
                 break;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -64,7 +65,8 @@ public sealed partial class LeanOrchestrationService
 
                 try
                 {
-                    await _storage.Instances.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace).ConfigureAwait(false);
+                    var replaced = await _storage.Instances.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace).ConfigureAwait(false);
+                    record.ETag = replaced.Headers.ETag ?? default;
                     if (_slots.TryGetValue(instance.InstanceId, out var slot)) lock (slot) slot.Cached = null;
                     break;
                 }
@@ -76,6 +78,13 @@ public sealed partial class LeanOrchestrationService
         }
 
         FaultInjection.Hit(FaultInjection.AfterStartRow);
+        if (_leases.Owns(record.Partition) && record.ETag != default && _options.InstanceCacheSize > 0)
+        {
+            // The row just written is what the first episode would read: keep it (saves that read).
+            var slot = _slots.GetOrAdd(instance.InstanceId, id => new InstanceSlot(id, record.Partition));
+            lock (slot) if (!slot.Locked && !slot.Removed) slot.Cached = record;
+        }
+
         await DeliverOrSendAsync("start|" + instance.ExecutionId, creationMessage, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -13,7 +13,7 @@ public sealed partial class LeanOrchestrationService
     public async Task<TaskOrchestrationWorkItem?> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        wait.CancelAfter(receiveTimeout);
+        if (receiveTimeout >= TimeSpan.Zero && receiveTimeout < TimeSpan.FromDays(1)) wait.CancelAfter(receiveTimeout);
         while (true)
         {
             InstanceSlot slot;

@@ -64,6 +64,9 @@ public sealed partial class LeanOrchestrationService :
     /// <summary>Every storage request this provider sent, by service and operation.</summary>
     public StorageRequestMetrics Metrics { get; }
 
+    /// <summary>The partitions this host serves now.</summary>
+    public int[] OwnedPartitions => _leases.OwnedPartitions();
+
     /// <summary>The storage names of the hub.</summary>
     public StorageNames Names => _storage.Names;
 
