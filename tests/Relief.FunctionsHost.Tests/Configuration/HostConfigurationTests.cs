@@ -28,6 +28,32 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
+    public void UnknownDurableStorageProviderType_RefusedNamingTheSettingAndTheTypes()
+    {
+        var error = Assert.Throws<HostConfigurationException>(() =>
+            BuildWith("""{ "version": "2.0", "extensions": { "durableTask": { "storageProvider": { "type": "Netherite" } } } }"""));
+
+        Assert.Contains("extensions.durableTask.storageProvider.type", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AzureStorage, Relief", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("relief", typeof(Relief.Durable.LeanOrchestrationService))]
+    [InlineData("AzureStorage", typeof(DurableTask.AzureStorage.AzureStorageOrchestrationService))]
+    public async Task DurableStorageProviderType_SelectsTheProvider(string type, Type expected)
+    {
+        var host = BuildWith(
+            "{ \"version\": \"2.0\", \"extensions\": { \"durableTask\": { \"storageProvider\": { \"type\": \"" + type + "\" } } } }",
+            """{ "Values": { "AzureWebJobsStorage": "UseDevelopmentStorage=true", "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated" } }""");
+        await using var _ = host.App;
+
+        var provider = host.App.Services.GetRequiredService<Relief.FunctionsHost.Durable.DurableProvider>();
+
+        Assert.IsType(expected, provider.Service);
+        Assert.Same(provider.Service, provider.Client);
+    }
+
+    [Fact]
     public async Task MaxDequeueCountZeroInHostJson_RefusedNamingTheSetting()
     {
         var host = BuildWith("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 0 } } }""");
