@@ -85,6 +85,19 @@ internal sealed class Azurite : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Waits until the debug log has not grown for <paramref name="quiet"/> (Azurite writes it behind the requests).</summary>
+    public async Task WaitForQuietLogAsync(TimeSpan quiet)
+    {
+        var size = -1L;
+        while (true)
+        {
+            var now = new FileInfo(Log).Length;
+            if (now == size) return;
+            size = now;
+            await Task.Delay(quiet);
+        }
+    }
+
     public long Requests(string? resource = null)
     {
         using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

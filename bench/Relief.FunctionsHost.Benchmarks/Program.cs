@@ -14,6 +14,7 @@ var requests = args.Length > 1 ? int.Parse(args[1], System.Globalization.Culture
 var concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
 var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var httpOnly = args.Length > 4 && args[4] == "http";
+var durableOnly = args.Length > 4 && args[4] == "durable";
 Console.WriteLine($"Local Functions host benchmark: {orchestrations} orchestrations, {requests} HTTP requests at concurrency {concurrency}, {rounds} alternating rounds, {Environment.ProcessorCount} cores");
 
 await using var azurite = await Azurite.StartAsync();
@@ -27,11 +28,15 @@ var echo = await EchoServer.StartAsync(Azurite.FreePort());
 var echoUri = new Uri(echo.Urls.First() + "/");
 var hostUri = new Uri($"http://127.0.0.1:{host.Port}/");
 
-// HTTP: warm both, then alternate.
-await HttpLoad.RunAsync("warm-up", echoUri, 300, concurrency);
-await HttpLoad.RunAsync("warm-up", hostUri, 300, concurrency);
+// HTTP: warm both, then alternate ("durable" as the fifth argument skips this part).
 var http = new List<(HttpResult Direct, HttpResult Host)>();
-for (var r = 0; r < rounds; r++)
+if (!durableOnly)
+{
+    await HttpLoad.RunAsync("warm-up", echoUri, 300, concurrency);
+    await HttpLoad.RunAsync("warm-up", hostUri, 300, concurrency);
+}
+
+for (var r = 0; r < (durableOnly ? 0 : rounds); r++)
 {
     var direct = await HttpLoad.RunAsync("plain ASP.NET Core (baseline)", echoUri, requests, concurrency);
     var hostCpu = Cpu.Seconds(host.Process.Id, includeChildren: false);
@@ -47,7 +52,7 @@ for (var r = 0; r < rounds; r++)
 
 if (httpOnly)
 {
-    Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s");
+    if (http.Count > 0) Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s");
     await echo.StopAsync();
     host.Process.Kill(entireProcessTree: true);
     return 0;
@@ -88,7 +93,10 @@ for (var r = 0; r < rounds; r++)
 
 // Azurite writes its debug log behind the requests: count each hub's requests over the whole benchmark once the
 // log has settled. Both hubs existed (and polled when idle) for the same time.
-await Task.Delay(TimeSpan.FromSeconds(5));
+// Stop both hosts first, then wait until Azurite's log stops growing: it is written well behind the requests.
+host.Process.Kill(entireProcessTree: true);
+leanHost.Process.Kill(entireProcessTree: true);
+await azurite.WaitForQuietLogAsync(TimeSpan.FromSeconds(3));
 var windows = durable.SelectMany(d => new[] { d.Azure, d.Lean }).Select(d => (d.Hub, d.From, d.To)).ToList();
 var counted = azurite.Requests(windows);
 for (var i = 0; i < durable.Count; i++)
@@ -110,7 +118,7 @@ var perAzure = (double)azurite.Requests(hostHub) / total;
 var perLean = (double)azurite.Requests(leanHub) / total;
 Console.WriteLine();
 Console.WriteLine($"Storage requests per orchestration over the whole run (each hub's own, idle polling and the HTTP test's hub traffic included): Azure Storage {perAzure:F1}, lean {perLean:F1}");
-Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s " +
+if (http.Count > 0) Console.WriteLine($"HTTP summary: host {http.Average(h => h.Host.RequestsPerSecond):F0} req/s vs baseline {http.Average(h => h.Direct.RequestsPerSecond):F0} req/s " +
                   $"= {100 * http.Average(h => h.Host.RequestsPerSecond) / http.Average(h => h.Direct.RequestsPerSecond):F0}%; p99 {http.Average(h => h.Host.P99):F1} vs {http.Average(h => h.Direct.P99):F1} ms");
 foreach (var group in durable.GroupBy(d => d.Kind))
 {
@@ -120,8 +128,6 @@ foreach (var group in durable.GroupBy(d => d.Kind))
 }
 
 await echo.StopAsync();
-host.Process.Kill(entireProcessTree: true);
-leanHost.Process.Kill(entireProcessTree: true);
 return 0;
 
 static string FindRoot()
