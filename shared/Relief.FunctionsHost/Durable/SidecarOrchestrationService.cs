@@ -16,7 +16,7 @@ namespace Relief.FunctionsHost.Durable;
 internal sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
     /// <summary>How many more work items the sidecar may hold than the functions run at once.</summary>
-    public const int DispatchHeadroom = 50;
+    public const int DispatchHeadroom = 5;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
