@@ -139,8 +139,18 @@ public sealed partial class LeanOrchestrationService
     public async Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiter = new TaskCompletionSource<OrchestrationState>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var list = _waiters.GetOrAdd(instanceId, _ => []);
-        lock (list) list.Add(waiter);
+        List<TaskCompletionSource<OrchestrationState>> list;
+        while (true)
+        {
+            list = _waiters.GetOrAdd(instanceId, _ => []);
+            lock (list)
+            {
+                // A list just removed by the last waiter's clean-up is not used again.
+                if (!_waiters.TryGetValue(instanceId, out var current) || !ReferenceEquals(current, list)) continue;
+                list.Add(waiter);
+                break;
+            }
+        }
         try
         {
             var deadline = timeout == Timeout.InfiniteTimeSpan || timeout == TimeSpan.MaxValue ? DateTime.MaxValue : _time.GetUtcNow().UtcDateTime + timeout;
@@ -158,7 +168,12 @@ public sealed partial class LeanOrchestrationService
         }
         finally
         {
-            lock (list) list.Remove(waiter);
+            lock (list)
+            {
+                list.Remove(waiter);
+                // Forget the instance's entry once nobody waits (a waiter racing in re-creates it).
+                if (list.Count == 0) _waiters.TryRemove(new KeyValuePair<string, List<TaskCompletionSource<OrchestrationState>>>(instanceId, list));
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public sealed partial class LeanOrchestrationService
         foreach (var message in deferred) Defer(message);
         if (applied.Count == 0)
         {
-            foreach (var message in dropped.Where(m => m.Receipt is not null)) Track(DeleteReceiptAsync(message.Receipt!, CancellationToken.None));
+            DeleteDropped(dropped);
             Release(slot, terminal: record?.IsTerminal == true);
             return null;
         }
@@ -84,7 +84,7 @@ public sealed partial class LeanOrchestrationService
             // A delayed start: keep everything until then.
             PutBack(slot, [], clearCache: false);
             At(at, () => { foreach (var m in applied) Deliver(m); });
-            foreach (var message in dropped.Where(m => m.Receipt is not null)) Track(DeleteReceiptAsync(message.Receipt!, CancellationToken.None));
+            DeleteDropped(dropped);
             return null;
         }
 
@@ -99,6 +99,12 @@ public sealed partial class LeanOrchestrationService
             Applied = applied,
             Dropped = dropped,
         };
+    }
+
+    /// <summary>Deletes the queue messages of messages consumed without effect.</summary>
+    private void DeleteDropped(List<InboundMessage> dropped)
+    {
+        foreach (var message in dropped.Where(m => m.Receipt is not null)) Track(DeleteReceiptAsync(message.Receipt!, CancellationToken.None));
     }
 
     /// <summary>A message whose instance has not started: a queue message comes back later (poisoned after too many tries); one in memory is offered again.</summary>

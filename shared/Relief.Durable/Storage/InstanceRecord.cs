@@ -49,9 +49,6 @@ public sealed class InstanceRecord
     /// <summary>The ETag read or written last; default when the row does not exist yet.</summary>
     public ETag ETag { get; set; }
 
-    /// <summary>Chunk counts in the stored row (so a shorter text clears the rest).</summary>
-    internal Dictionary<string, int> StoredChunks { get; } = new(StringComparer.Ordinal);
-
     /// <summary>True when the status is final.</summary>
     public bool IsTerminal => Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
 
@@ -89,11 +86,12 @@ public sealed class InstanceRecord
                 $"Instance {InstanceId}: history, input, output and custom status are {total:N0} characters together; this provider keeps an instance in one row of at most {MaxRowText:N0}. Pass large data by reference (a blob name) instead.");
         }
 
-        WriteText(entity, "History", history);
-        WriteText(entity, "Input", Input);
-        WriteText(entity, "Output", Output);
-        WriteText(entity, "Custom", CustomStatus);
-        WriteText(entity, "Start", StartMessage);
+        // Rows are always written whole (insert or replace), so a shorter text leaves no stale chunks behind.
+        SplitText.Write(entity, "History", history);
+        SplitText.Write(entity, "Input", Input ?? string.Empty);
+        SplitText.Write(entity, "Output", Output ?? string.Empty);
+        SplitText.Write(entity, "Custom", CustomStatus ?? string.Empty);
+        SplitText.Write(entity, "Start", StartMessage ?? string.Empty);
         return entity;
     }
 
@@ -118,11 +116,11 @@ public sealed class InstanceRecord
             Consumed = [.. (entity.GetString("Consumed") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)],
             ETag = entity.ETag,
         };
-        record.Input = record.ReadText(entity, "Input");
-        record.Output = record.ReadText(entity, "Output");
-        record.CustomStatus = record.ReadText(entity, "Custom");
-        record.StartMessage = record.ReadText(entity, "Start");
-        var history = record.ReadText(entity, "History");
+        record.Input = NullIfEmpty(SplitText.Read(entity, "Input"));
+        record.Output = NullIfEmpty(SplitText.Read(entity, "Output"));
+        record.CustomStatus = NullIfEmpty(SplitText.Read(entity, "Custom"));
+        record.StartMessage = NullIfEmpty(SplitText.Read(entity, "Start"));
+        var history = SplitText.Read(entity, "History");
         if (withHistory && !string.IsNullOrEmpty(history)) record.Events = DurableJson.ReadEvents(history);
         return record;
     }
@@ -145,19 +143,6 @@ public sealed class InstanceRecord
         ParentInstance = Parent,
         ScheduledStartTime = ScheduledStartTime,
     };
-
-    private void WriteText(TableEntity entity, string name, string? text)
-    {
-        StoredChunks.TryGetValue(name, out var previous);
-        SplitText.Write(entity, name, text ?? string.Empty, previous);
-        StoredChunks[name] = SplitText.Chunks(entity, name);
-    }
-
-    private string? ReadText(TableEntity entity, string name)
-    {
-        StoredChunks[name] = SplitText.Chunks(entity, name);
-        return NullIfEmpty(SplitText.Read(entity, name));
-    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

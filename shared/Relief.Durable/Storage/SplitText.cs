@@ -14,8 +14,8 @@ public static class SplitText
     /// <summary>Most characters an entity carries this way (leaves room for the other properties).</summary>
     public const int MaxLength = 14 * ChunkLength;
 
-    /// <summary>Writes <paramref name="text"/> into the entity; clears chunks left from a longer text up to <paramref name="previousChunks"/>.</summary>
-    public static void Write(TableEntity entity, string name, string text, int previousChunks = 0)
+    /// <summary>Writes <paramref name="text"/> into the entity (meant for whole-entity writes: insert or replace).</summary>
+    public static void Write(TableEntity entity, string name, string text)
     {
         if (text.Length > MaxLength) throw new InvalidOperationException($"{name} is {text.Length} characters; at most {MaxLength} fit in one row.");
         var chunks = (text.Length + ChunkLength - 1) / ChunkLength;
@@ -24,7 +24,6 @@ public static class SplitText
             entity[name + i] = text.Substring(i * ChunkLength, Math.Min(ChunkLength, text.Length - i * ChunkLength));
         }
 
-        for (var i = chunks; i < previousChunks; i++) entity[name + i] = string.Empty;
         entity[name + "Chunks"] = chunks;
     }
 
