@@ -31,7 +31,9 @@ public sealed class LeanOrchestrationServiceTests
             Assert.Equal(1, Delta("table.insert"));
             Assert.Equal(6, Delta("table.update"));
             Assert.Equal(0, Delta("queue.send"));
-            Assert.InRange(service.Metrics.Total - before.Values.Sum(), 8, 9);
+            // Everything else but the idle polls of the empty queues (their number depends on timing, not on the work).
+            var idlePolls = Delta("queue.receive");
+            Assert.InRange(service.Metrics.Total - before.Values.Sum() - idlePolls, 8, 9);
         }
         finally
         {
