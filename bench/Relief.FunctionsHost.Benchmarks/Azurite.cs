@@ -15,6 +15,7 @@ internal sealed class Azurite : IAsyncDisposable
     {
         _process = process;
         Log = log;
+        QueueEndpoint = $"http://127.0.0.1:{queue}/devstoreaccount1";
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
     }
@@ -22,6 +23,10 @@ internal sealed class Azurite : IAsyncDisposable
     public string ConnectionString { get; }
 
     public string Log { get; }
+
+    public string QueueEndpoint { get; }
+
+    public int ProcessId => _process.Id;
 
     public static async Task<Azurite> StartAsync()
     {
@@ -55,22 +60,52 @@ internal sealed class Azurite : IAsyncDisposable
         return new Azurite(process, log, ports[0], ports[1], ports[2]);
     }
 
-    /// <summary>Requests Azurite has logged so far; with <paramref name="resource"/>, only those whose URL names it
-    /// (a task hub's queues, tables and containers all carry the hub name).</summary>
     /// <summary>
-    /// Requests to each resource within each time window (Azurite's own receipt time), in one pass over the log:
-    /// read after the log has settled, so a window's count is complete however far the log lagged behind.
+    /// Writes a mark into Azurite's log (a request for a queue named after it, which does not exist) and returns the
+    /// mark's name once Azurite has logged it. Azurite logs each request as it receives it, in order, so every request
+    /// before the mark is above it in the log and every request after it below: runs framed by marks are counted
+    /// exactly, however far the log lags behind (its timestamps are when a line was written, not received).
     /// </summary>
-    public long[] Requests(IReadOnlyList<(string Resource, DateTime From, DateTime To)> windows)
+    public async Task<string> MarkAsync(string label)
+    {
+        var mark = "benchmark-mark-" + new string(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        using var http = new HttpClient();
+        using (await http.GetAsync(new Uri($"{QueueEndpoint}/{mark}?comp=metadata")).ConfigureAwait(false))
+        {
+        }
+
+        while (!LogContains(mark)) await Task.Delay(50).ConfigureAwait(false);
+        return mark;
+    }
+
+    private long _scanned;
+
+    /// <summary>Whether the log's complete lines written since the last look contain <paramref name="text"/>.</summary>
+    private bool LogContains(string text)
+    {
+        using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(_scanned, SeekOrigin.Begin);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var complete = bytes.LastIndexOf((byte)'\n') + 1; // a line still being written is read again next time
+        _scanned += complete;
+        return System.Text.Encoding.UTF8.GetString(bytes[..complete]).Contains(text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Requests to each resource between each pair of marks, in one pass over the log (read after it has settled).
+    /// </summary>
+    public long[] Requests(IReadOnlyList<(string Resource, string From, string To)> windows)
     {
         var counts = new long[windows.Count];
+        var open = new bool[windows.Count];
         using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
             var at = line.IndexOf("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal);
-            if (at < 0 || line.Length < 24) continue;
-            if (!DateTime.TryParse(line.AsSpan(0, 24), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)) continue;
+            if (at < 0) continue;
             var url = line.IndexOf("RequestURL=", at, StringComparison.Ordinal);
             if (url < 0) continue;
             var end = line.IndexOf(' ', url);
@@ -78,7 +113,9 @@ internal sealed class Azurite : IAsyncDisposable
             for (var i = 0; i < windows.Count; i++)
             {
                 var w = windows[i];
-                if (time >= w.From && time <= w.To && target.Contains(w.Resource, StringComparison.OrdinalIgnoreCase)) counts[i]++;
+                if (target.Contains(w.From, StringComparison.Ordinal)) open[i] = true;
+                else if (target.Contains(w.To, StringComparison.Ordinal)) open[i] = false;
+                else if (open[i] && target.Contains(w.Resource, StringComparison.OrdinalIgnoreCase)) counts[i]++;
             }
         }
 

@@ -31,12 +31,20 @@ internal static class DurableLoad
         PartitionCount = 2,
     });
 
+    /// <summary>
+    /// Starts <paramref name="count"/> orchestrations and waits until each has completed with <paramref name="expected"/>
+    /// as its output (any other output stops the benchmark). The run is framed by two marks in Azurite's log, so its
+    /// storage requests can be counted afterwards; the state reads of this observer are counted too, to be subtracted.
+    /// </summary>
     public static async Task<DurableResult> RunAsync(
-        string label, Uri host, IOrchestrationServiceClient client, string hubName, string orchestration, object? input, int count)
+        string label, Uri host, int hostPid, IOrchestrationServiceClient client, string hubName, string orchestration, object? input, string expected, int count, Azurite azurite)
     {
+        var hostCpu = Cpu.Seconds(hostPid, includeChildren: true);
+        var azuriteCpu = Cpu.Seconds(azurite.ProcessId, includeChildren: true);
         using var http = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromMinutes(5) };
         using var gate = new SemaphoreSlim(32);
-        var from = DateTime.UtcNow;
+        var from = await azurite.MarkAsync($"{label}-from");
+        var reads = 0;
         var clock = Stopwatch.StartNew();
         var ids = Enumerable.Range(0, count).Select(i => $"{label}-{i}").ToArray();
         await Task.WhenAll(ids.Select(async id =>
@@ -59,7 +67,13 @@ internal static class DurableLoad
             while (true)
             {
                 var state = await client.GetOrchestrationStateAsync(id, executionId: null!);
-                if (state?.OrchestrationStatus == OrchestrationStatus.Completed) break;
+                reads++;
+                if (state?.OrchestrationStatus == OrchestrationStatus.Completed)
+                {
+                    if (state.Output != expected) throw new InvalidOperationException($"{label}: {id} completed with {state.Output}, not {expected}");
+                    break;
+                }
+
                 if (state?.OrchestrationStatus is OrchestrationStatus.Failed or OrchestrationStatus.Terminated)
                 {
                     throw new InvalidOperationException($"{label}: {id} ended {state.OrchestrationStatus}: {state.Output}");
@@ -70,7 +84,10 @@ internal static class DurableLoad
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        return new DurableResult(label, hubName, count, count / seconds, seconds, from, DateTime.UtcNow);
+        var cpu = new CpuPerOrchestration(
+            1000 * (Cpu.Seconds(hostPid, includeChildren: true) - hostCpu) / count,
+            1000 * (Cpu.Seconds(azurite.ProcessId, includeChildren: true) - azuriteCpu) / count);
+        return new DurableResult(label, hubName, count, count / seconds, seconds, from, await azurite.MarkAsync($"{label}-to"), reads, cpu);
     }
 
     /// <summary>Storage requests per second while nothing runs (idle polling), to read the figures above against.</summary>
@@ -83,9 +100,13 @@ internal static class DurableLoad
 }
 
 /// <summary>One timed run; <see cref="RequestsPerOrchestration"/> is filled in from Azurite's log once it has settled.</summary>
-internal sealed record DurableResult(string Label, string Hub, int Count, double PerSecond, double Seconds, DateTime From, DateTime To)
+internal sealed record DurableResult(string Label, string Hub, int Count, double PerSecond, double Seconds, string From, string To, int ObserverReads, CpuPerOrchestration Cpu)
 {
     public double RequestsPerOrchestration { get; init; } = double.NaN;
 
-    public override string ToString() => $"{Label,-42} {PerSecond,8:F1} orch/s   {RequestsPerOrchestration,7:F1} requests/orch   ({Seconds:F1} s)";
+    public override string ToString() =>
+        $"{Label,-42} {PerSecond,8:F1} orch/s   {RequestsPerOrchestration,7:F1} requests/orch   ({Seconds:F1} s; CPU per orchestration: host+worker {Cpu.HostMs:F1} ms, Azurite {Cpu.AzuriteMs:F1} ms)";
 }
+
+/// <summary>CPU milliseconds per orchestration over a run: the host with its worker, and Azurite (both hubs' idle polling included).</summary>
+internal sealed record CpuPerOrchestration(double HostMs, double AzuriteMs);

@@ -9,24 +9,32 @@ namespace Relief.FunctionsHost.Durable;
 /// before they are stored. The sidecar (InProcessTestHost 0.2.3-preview.1) records a created sub-orchestration
 /// as its own <c>GrpcSubOrchestrationInstanceCreatedEvent</c>, which the Azure Storage provider writes without
 /// an event type and then cannot read back, so the parent orchestration would never run again.
-/// It also lets the sidecar hold <see cref="DispatchHeadroom"/> times more work items than the functions may run at
-/// once: the sidecar's dispatcher, once full, looks again only every 500 ms, which capped HelloSequence5 at
-/// 6.5 orchestrations/s; the host's work-item pump enforces the function concurrency limits instead.
+/// It also does the sidecar's flow control: the sidecar's dispatcher, once at its maximum, looks again only every
+/// 500 ms, which capped HelloSequence5 at 6.5 orchestrations/s. The sidecar is told there is no maximum, and a
+/// <see cref="DispatchGate"/> per kind holds each fetch until fewer than <see cref="DispatchHeadroom"/> times the
+/// function concurrency limit are locked, waking it the moment one is finished with. The host's work-item pump
+/// enforces the function concurrency limits themselves.
 /// </summary>
-internal sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService, IDisposable
 {
-    /// <summary>How many more work items the sidecar may hold than the functions run at once.</summary>
-    public const int DispatchHeadroom = 5;
+    /// <summary>How many more work items may be locked than the functions run at once (the rest wait in the pump,
+    /// so the next one is at hand the moment a function finishes).</summary>
+    public const int DispatchHeadroom = 2;
+
+    private readonly DispatchGate _orchestrations = new(inner.MaxConcurrentTaskOrchestrationWorkItems * DispatchHeadroom);
+    private readonly DispatchGate _activities = new(inner.MaxConcurrentTaskActivityWorkItems * DispatchHeadroom);
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems * DispatchHeadroom;
+    /// <summary>No limit as the sidecar sees it: <see cref="DispatchGate"/> limits instead.</summary>
+    public int MaxConcurrentTaskOrchestrationWorkItems => int.MaxValue;
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
 
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems * DispatchHeadroom;
+    /// <summary>No limit as the sidecar sees it: <see cref="DispatchGate"/> limits instead.</summary>
+    public int MaxConcurrentTaskActivityWorkItems => int.MaxValue;
 
     public Task StartAsync() => inner.StartAsync();
 
@@ -50,8 +58,8 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner) :
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        (await _orchestrations.FetchAsync(receiveTimeout, () => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken).ConfigureAwait(false))!;
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -72,16 +80,54 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner) :
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    /// <summary>The sidecar releases every orchestration work item it fetched, whatever became of it: the slot frees here.</summary>
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        try
+        {
+            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        finally
+        {
+            _orchestrations.Free(workItem);
+        }
+    }
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        (await _activities.FetchAsync(receiveTimeout, () => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken).ConfigureAwait(false))!;
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    /// <summary>An activity work item ends completed or abandoned (abandoned also when completing failed): the slot frees at the first.</summary>
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        try
+        {
+            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
+        }
+        finally
+        {
+            _activities.Free(workItem);
+        }
+    }
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        try
+        {
+            await inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        finally
+        {
+            _activities.Free(workItem);
+        }
+    }
+
+    public void Dispose()
+    {
+        _orchestrations.Dispose();
+        _activities.Dispose();
+    }
 
     /// <summary>Replaces sidecar-specific event subclasses by the framework's own event in every list of the state.</summary>
     internal static void Normalize(OrchestrationRuntimeState? state)
