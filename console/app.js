@@ -123,7 +123,7 @@ async function casePage(id) {
     const reason = el('input', { id: 'action-reason', name: 'reason', maxlength: '500' });
     const actions = el('div', { class: 'actions', role: 'group', 'aria-label': '可办理的操作' },
       offered.some((a) => a.needsReason) ? el('label', { for: 'action-reason' }, '理由（不予批准时必填）', reason) : null,
-      offered.map((a) => el('button', { type: 'button', 'data-action': a.path, onclick: () => act(c.caseId, a, reason.value) }, a.label)));
+      offered.map((a) => el('button', { type: 'button', 'data-action': a.path, onclick: () => act(c.caseId, c.step, a, reason.value) }, a.label)));
     const deadlines = el('table', { id: 'deadlines' }, el('caption', {}, '办理时限'),
       el('thead', {}, el('tr', {}, ['时限', '到期日', '依据', '状态'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, c.deadlines.map((d) => el('tr', { class: d.overdue ? 'overdue' : null }, el('td', {}, d.kind), el('td', {}, d.dueDate), el('td', {}, d.basis),
@@ -147,7 +147,9 @@ async function casePage(id) {
   } catch (error) { say(error.message, true); }
 }
 
-async function act(caseId, action, reason) {
+// An action is accepted (202) before the case's workflow has applied it: the page is shown again once the case has
+// left the step it was in (looked at every second, up to 30 s), so it never stays on the step the action ended.
+async function act(caseId, fromStep, action, reason) {
   if (action.needsReason && !reason.trim()) { say('请填写不予批准的理由。', true); $('#action-reason').focus(); return; }
   const body = action.needsReason ? { reasons: [reason.trim()], note: reason.trim() } : {};
   try {
@@ -161,8 +163,14 @@ async function act(caseId, action, reason) {
         throw error;
       }
     }
-    say(`已提交：${action.label}。`);
-    setTimeout(() => casePage(caseId), 1500);
+    say(`已提交：${action.label}，处理中…`);
+    for (let waited = 0; waited < 30; waited++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = await api('/api/applications/' + encodeURIComponent(caseId));
+      if (now.step !== fromStep) break;
+    }
+    const shown = location.hash.startsWith('#/case/') ? decodeURIComponent(location.hash.slice('#/case/'.length)) : null;
+    if (shown === caseId) await casePage(caseId); // unless the user went elsewhere meanwhile
   } catch (error) { say(error.message, true); }
 }
 

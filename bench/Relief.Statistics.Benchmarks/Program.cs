@@ -9,7 +9,7 @@ using Relief.Cases.Statistics;
 using Relief.Cases.Storage.Statistics;
 using Relief.FunctionsHost.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/Relief.Statistics.Benchmarks -- [enrolments=1000000] [parallel=16]
+// Usage: dotnet run -c Release --project bench/Relief.Statistics.Benchmarks -- [enrolments=1000000] [parallel=16] [scans=3]
 // Seeds (not timed) N enrolments in 10 districts and 2 programs twice: as rows of an enrolment table (what a report
 // computed at read time would scan), and as the statistics events the app records for one month over them, through
 // StatisticsStore.RecordAsync — the payroll's per-shard events (households, persons, yuan), 1% applications and
@@ -17,8 +17,11 @@ using Relief.FunctionsHost.Benchmarks;
 // times: reading the month's statistics (StatisticsStore.ReadMonthAsync, every district) and computing the households,
 // persons and yuan of the month by a full scan of the enrolments; plus Azurite's raw point read as the baseline. Reports
 // latency and storage requests per read (counted on the client's pipeline) and checks both give the same figures.
+// The full scan runs in the first `scans` rounds only (at 1,000,000 enrolments one scan on in-memory Azurite takes
+// minutes); every round reads the statistics and checks them against the expected figures.
 int enrolments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 int parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+int scans = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 var month = new PayPeriod(2031, 3);
 string[] districts = [.. Enumerable.Range(0, 10).Select(d => $"bench/d{d}")];
 string[] programs = ["dibao", "tekun"];
@@ -85,7 +88,7 @@ for (int round = 1; round <= 3; round++)
         var figures = await store.ReadMonthAsync(month, _ => true, null, CancellationToken.None);
         return (figures.Sum(f => f[StatisticsMetric.Households]), figures.Sum(f => f[StatisticsMetric.Persons]));
     });
-    var (scanTime, scanRequests, scanned) = await MeasureAsync(async () =>
+    var (scanTime, scanRequests, scanned) = round > scans ? (TimeSpan.Zero, 0L, read) : await MeasureAsync(async () =>
     {
         long households = 0, persons = 0;
         await foreach (TableEntity row in enrolled.QueryAsync<TableEntity>(maxPerPage: 1000, select: ["Members", "Amount"]))
@@ -107,8 +110,9 @@ for (int round = 1; round <= 3; round++)
         return 1;
     }
 
+    var scanText = round > scans ? "full scan not repeated" : string.Create(CultureInfo.InvariantCulture, $"full scan {scanTime.TotalSeconds:0.00} s, {scanRequests} requests, scan/read {scanTime / readTime:0}×");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"round {round}: statistics read {readTime.TotalMilliseconds:0.0} ms, {readRequests} requests; full scan {scanTime.TotalSeconds:0.00} s, {scanRequests} requests; raw point read {pointTime.TotalMilliseconds:0.0} ms ({pointRequests} request); read/point {readTime / pointTime:0.0}×, scan/read {scanTime / readTime:0}×"));
+        $"round {round}: statistics read {readTime.TotalMilliseconds:0.0} ms, {readRequests} requests; {scanText}; raw point read {pointTime.TotalMilliseconds:0.0} ms ({pointRequests} request); read/point {readTime / pointTime:0.0}×"));
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recording: {(double)eventRequests / events.Count:0.00} requests per event (a read of the counter and one transaction, plus retries on contention)"));
