@@ -10,6 +10,7 @@ namespace Relief.FunctionsHost.Benchmarks;
 internal sealed class Azurite : IAsyncDisposable
 {
     private readonly Process _process;
+    private long _scanned; // how far MarkAsync has read the log
 
     private Azurite(Process process, string log, int blob, int queue, int table)
     {
@@ -78,8 +79,6 @@ internal sealed class Azurite : IAsyncDisposable
         return mark;
     }
 
-    private long _scanned;
-
     /// <summary>Whether the log's complete lines written since the last look contain <paramref name="text"/>.</summary>
     private bool LogContains(string text)
     {
@@ -100,16 +99,8 @@ internal sealed class Azurite : IAsyncDisposable
     {
         var counts = new long[windows.Count];
         var open = new bool[windows.Count];
-        using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
+        foreach (var target in RequestTargets())
         {
-            var at = line.IndexOf("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal);
-            if (at < 0) continue;
-            var url = line.IndexOf("RequestURL=", at, StringComparison.Ordinal);
-            if (url < 0) continue;
-            var end = line.IndexOf(' ', url);
-            var target = line.AsSpan(url, (end < 0 ? line.Length : end) - url);
             for (var i = 0; i < windows.Count; i++)
             {
                 var w = windows[i];
@@ -135,25 +126,30 @@ internal sealed class Azurite : IAsyncDisposable
         }
     }
 
-    public long Requests(string? resource = null)
+    /// <summary>Requests Azurite has logged so far; with <paramref name="resource"/>, only those whose URL names it
+    /// (a task hub's queues, tables and containers all carry the hub name).</summary>
+    public long Requests(string? resource = null) =>
+        RequestTargets().LongCount(target => resource is null || target.Contains(resource, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The URL of every request in the log, in the order Azurite received them (empty when a line names none).</summary>
+    private IEnumerable<string> RequestTargets()
     {
         using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        long count = 0;
         while (reader.ReadLine() is { } line)
         {
             var at = line.IndexOf("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal);
             if (at < 0) continue;
-            if (resource is null) count++;
-            else
+            var url = line.IndexOf("RequestURL=", at, StringComparison.Ordinal);
+            if (url < 0)
             {
-                var url = line.IndexOf("RequestURL=", at, StringComparison.Ordinal);
-                var end = url < 0 ? -1 : line.IndexOf(' ', url);
-                if (url >= 0 && line[url..(end < 0 ? line.Length : end)].Contains(resource, StringComparison.OrdinalIgnoreCase)) count++;
+                yield return string.Empty;
+                continue;
             }
-        }
 
-        return count;
+            var end = line.IndexOf(' ', url);
+            yield return line[url..(end < 0 ? line.Length : end)];
+        }
     }
 
     public ValueTask DisposeAsync()

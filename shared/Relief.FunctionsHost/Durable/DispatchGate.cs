@@ -60,5 +60,20 @@ internal sealed class DispatchGate : IDisposable
         return true;
     }
 
+    /// <summary>Runs <paramref name="finish"/> (the provider's release, completion or abandonment of <paramref name="item"/>)
+    /// and gives back the item's slot whether or not it succeeds.</summary>
+    public async Task FreeAfterAsync(object item, Func<Task> finish)
+    {
+        ArgumentNullException.ThrowIfNull(finish);
+        try
+        {
+            await finish().ConfigureAwait(false);
+        }
+        finally
+        {
+            Free(item);
+        }
+    }
+
     public void Dispose() => _slots.Dispose();
 }

@@ -81,17 +81,8 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner) :
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
     /// <summary>The sidecar releases every orchestration work item it fetched, whatever became of it: the slot frees here.</summary>
-    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
-    {
-        try
-        {
-            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
-        }
-        finally
-        {
-            _orchestrations.Free(workItem);
-        }
-    }
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        _orchestrations.FreeAfterAsync(workItem, () => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem));
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         (await _activities.FetchAsync(receiveTimeout, () => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken).ConfigureAwait(false))!;
@@ -99,29 +90,11 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner) :
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     /// <summary>An activity work item ends completed or abandoned (abandoned also when completing failed): the slot frees at the first.</summary>
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
-    {
-        try
-        {
-            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
-        }
-        finally
-        {
-            _activities.Free(workItem);
-        }
-    }
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        _activities.FreeAfterAsync(workItem, () => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
 
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
-    {
-        try
-        {
-            await inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
-        }
-        finally
-        {
-            _activities.Free(workItem);
-        }
-    }
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        _activities.FreeAfterAsync(workItem, () => inner.AbandonTaskActivityWorkItemAsync(workItem));
 
     public void Dispose()
     {
