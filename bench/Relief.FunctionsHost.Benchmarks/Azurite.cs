@@ -12,10 +12,12 @@ internal sealed class Azurite : IAsyncDisposable
     private readonly Process _process;
     private long _scanned; // how far MarkAsync has read the log
 
-    private Azurite(Process process, string log, int blob, int queue, int table)
+    private readonly string? _log;
+
+    private Azurite(Process process, string? log, int blob, int queue, int table)
     {
         _process = process;
-        Log = log;
+        _log = log;
         QueueEndpoint = $"http://127.0.0.1:{queue}/devstoreaccount1";
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
@@ -23,7 +25,8 @@ internal sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public string Log { get; }
+    /// <summary>Azurite's debug log, which every request-counting member reads.</summary>
+    public string Log => _log ?? throw new InvalidOperationException("This Azurite was started without its request log (StartAsync(requestLog: false)): it cannot count requests.");
 
     public string QueueEndpoint { get; }
 
@@ -67,7 +70,7 @@ internal sealed class Azurite : IAsyncDisposable
             }
         }
 
-        return new Azurite(process, log, ports[0], ports[1], ports[2]);
+        return new Azurite(process, requestLog ? log : null, ports[0], ports[1], ports[2]);
     }
 
     /// <summary>
@@ -172,7 +175,7 @@ internal sealed class Azurite : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (Environment.GetEnvironmentVariable("BENCH_KEEP_AZURITE_LOG") is null) File.Delete(Log);
+        if (_log is not null && Environment.GetEnvironmentVariable("BENCH_KEEP_AZURITE_LOG") is null) File.Delete(_log);
         return ValueTask.CompletedTask;
     }
 

@@ -48,8 +48,7 @@ foreach (var partition in Enumerable.Range(0, households).GroupBy(i => ReviewSto
     await Parallel.ForEachAsync(partition.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (chunk, ct) =>
     {
         await due.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, DueRow(partition.Key, i))), ct);
-        int now = Interlocked.Add(ref dueWritten, chunk.Length);
-        if (now / 100_000 != (now - chunk.Length) / 100_000) Console.WriteLine($"  {now:N0} due rows at {seed.Elapsed.TotalSeconds:0} s");
+        Progress(ref dueWritten, chunk.Length, "due rows");
     });
 }
 
@@ -60,9 +59,16 @@ int written = 0;
 await Parallel.ForEachAsync(Enumerable.Range(0, households), new ParallelOptions { MaxDegreeOfParallelism = parallel * 4 }, async (i, ct) =>
 {
     await schedules.AddEntityAsync(HouseholdRow(i), ct);
-    if (Interlocked.Increment(ref written) % 100_000 == 0) Console.WriteLine($"  {written:N0} schedule rows at {seed.Elapsed.TotalSeconds:0} s");
+    Progress(ref written, 1, "schedule rows");
 });
 Console.WriteLine($"seeded in {seed.Elapsed.TotalSeconds:0.0} s");
+
+// One line each time the rows written cross a multiple of 100,000.
+void Progress(ref int count, int added, string what)
+{
+    int now = Interlocked.Add(ref count, added);
+    if (now / 100_000 != (now - added) / 100_000) Console.WriteLine($"  {now:N0} {what} at {seed.Elapsed.TotalSeconds:0} s");
+}
 
 int expected = Enumerable.Range(0, households).Count(i => ScheduleOf(i).Frequency == ReviewFrequency.Yearly && PayPeriod.Of(ScheduleOf(i).Next) == month);
 var rounds = new List<string>();
