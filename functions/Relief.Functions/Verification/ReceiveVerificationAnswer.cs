@@ -21,8 +21,9 @@ namespace Relief.Functions.Verification;
 /// resolves it, so it must be set in the app settings): an agency's
 /// answer to an economic-verification request (核对反馈). The answer is first stored on the case record and in the audit
 /// trail (so it is kept even if the case has ended), then raised into the case orchestration as
-/// <see cref="CaseOrchestrator.AnswerEvent"/>. A message that names no known case or request throws: it is
-/// retried and then moved to the poison queue with the reason — never dropped. A repeated answer changes nothing.
+/// <see cref="CaseOrchestrator.AnswerEvent"/> — on every delivery while the case runs, so a crash between the store
+/// and the raise cannot leave the case waiting for an answer it has. A message that names no known case or request throws: it is
+/// retried and then moved to the poison queue with the reason — never dropped. A repeated answer changes nothing on the record.
 /// </summary>
 public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates updates, ReviewStore reviews, TimeProvider time, ILogger<ReceiveVerificationAnswer> logger)
 {
@@ -60,7 +61,12 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         bool discrepancy = message.Discrepancy == true;
         if (request.State is VerificationState.Answered or VerificationState.AnsweredLate)
         {
-            await CorrectionAsync(record, request, agency, summary, discrepancy, at, cancellationToken).ConfigureAwait(false);
+            CaseStep step = await CorrectionAsync(record, request, agency, summary, discrepancy, at, cancellationToken).ConfigureAwait(false);
+
+            // Raised again: a first delivery may have stored the answer and died before raising it (kill -9 between
+            // the two), and the case would then wait for an answer it has. The orchestration ignores an agency it no
+            // longer awaits, so raising twice is harmless; raising never is not.
+            await RaiseAsync(durable, record.CaseId, step, agency, discrepancy, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -72,25 +78,30 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         // Audit once per request: a redelivered message appends nothing new.
         await updates.AppendAsync(record.CaseId, request.RequestId + ":answer", stored.Step.ToString(), at,
             [new AuditNote(AuditEntryKind.Action, "agency:" + agency.ToCode(), text)], cancellationToken).ConfigureAwait(false);
-        if (!CaseTransitions.IsTerminal(stored.Step))
-        {
-            await durable.RaiseEventAsync(record.CaseId, CaseOrchestrator.AnswerEvent, new VerificationAnswerEvent(agency, discrepancy), cancellationToken).ConfigureAwait(false);
-        }
-
+        await RaiseAsync(durable, record.CaseId, stored.Step, agency, discrepancy, cancellationToken).ConfigureAwait(false);
         Logs.VerificationAnswered(logger, record.CaseId, request.RequestId, late);
+    }
+
+    /// <summary>Raises the answer into the case orchestration, unless the case has ended (its trail keeps the answer).</summary>
+    private static async Task RaiseAsync(DurableTaskClient durable, string caseId, CaseStep step, VerificationAgency agency, bool discrepancy, CancellationToken cancellationToken)
+    {
+        if (!CaseTransitions.IsTerminal(step))
+        {
+            await durable.RaiseEventAsync(caseId, CaseOrchestrator.AnswerEvent, new VerificationAnswerEvent(agency, discrepancy), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
     /// A second answer from an agency that already answered: the same one again (a redelivery) changes nothing; a
     /// different one is a correction (更正) — the answer in force, the earlier one kept on the record, a line in the audit
-    /// trail (once per content), and the approver sees both in the status.
+    /// trail (once per content), and the approver sees both in the status. Returns the case's step.
     /// </summary>
-    private async Task CorrectionAsync(CaseRecord record, VerificationRecord request, VerificationAgency agency, string summary, bool discrepancy, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<CaseStep> CorrectionAsync(CaseRecord record, VerificationRecord request, VerificationAgency agency, string summary, bool discrepancy, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (request.Summary == summary && request.Discrepancy == discrepancy)
         {
             Logs.VerificationRepeated(logger, record.CaseId, request.RequestId);
-            return;
+            return record.Step;
         }
 
         CaseRecord stored = await updates.UpdateAsync(record.CaseId, r => r.CorrectVerification(agency, at, summary, discrepancy), cancellationToken).ConfigureAwait(false);
@@ -99,6 +110,7 @@ public sealed class ReceiveVerificationAnswer(ICaseStore cases, CaseUpdates upda
         await updates.AppendAsync(record.CaseId, request.RequestId + ":correction:" + content, stored.Step.ToString(), at,
             [new AuditNote(AuditEntryKind.Action, "agency:" + agency.ToCode(), text)], cancellationToken).ConfigureAwait(false);
         Logs.VerificationCorrected(logger, record.CaseId, request.RequestId, discrepancy);
+        return stored.Step;
     }
 
     /// <summary>

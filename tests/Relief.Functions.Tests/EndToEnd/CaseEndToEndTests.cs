@@ -116,6 +116,40 @@ public sealed class CaseEndToEndTests
         Assert.Equal(requests.Select(r => r.RequestId).Order(), verificationRequests.Where(r => r.CaseId == caseId).Select(r => r.RequestId).Distinct().Order());
     }
 
+    /// <summary>
+    /// The window a kill -9 can leave open in the answer handler: the first delivery of an agency's answer stored it on
+    /// the case record and died before it reached the orchestration. The redelivered message must still reach it —
+    /// otherwise the case waits for an answer it already has and escalates the agency as silent.
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerStored_ButNotRaised_BeforeACrash_ReachesTheCaseOnRedelivery()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        var caseId = await app.SubmitAsync(ReliefApp.Rehearsal(TestApplications.QingdaoDibao()));
+        await app.ActAcceptedAsync(caseId, "accept", new { });
+        await app.WaitForStepAsync(caseId, "Investigation");
+        var pending = await app.WaitForMessagesAsync<EconomicVerificationRequestMessage>(app.VerificationRequestQueue, m => m.Count(r => r.CaseId == caseId) >= 6);
+        var first = pending.First(r => r.CaseId == caseId);
+        Assert.True(Relief.Cases.Verification.VerificationAgencies.TryParse(first.Agency, out var agency));
+
+        // What the first delivery had done when it died: the answer is on the record; no event was raised.
+        var cases = new Relief.Cases.Storage.Cases.CaseStore(new Azure.Data.Tables.TableServiceClient(app.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(app.ConnectionString),
+            Microsoft.Extensions.Options.Options.Create(new Relief.Cases.Storage.Cases.CaseStoreOptions { TableName = app.CaseTable }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Relief.Cases.Storage.Cases.CaseStore>.Instance);
+        var record = (await cases.GetAsync(caseId, CancellationToken.None))!;
+        var answered = record.ApplyVerification(agency, Relief.Cases.Verification.VerificationTrigger.Answer, DateTimeOffset.UtcNow, "Records match the declaration.", discrepancy: false)!;
+        Assert.NotNull(await cases.TryUpdateAsync(answered, CancellationToken.None));
+
+        // Every answer is delivered (the stored one again, as a redelivery), then the findings.
+        await app.AnswerVerificationsAsync(caseId);
+        await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" } });
+        var settled = await app.WaitForStatusAsync(caseId, s => ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.StartsWith("Investigation findings recorded", StringComparison.Ordinal)),
+            "the findings recorded once the verification settled");
+
+        Assert.Single(ReliefApp.History(settled), h => h.GetProperty("summary").GetString()!.Contains("Every agency has answered", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReliefApp.History(settled), h => h.GetProperty("summary").GetString()!.StartsWith("Deadline EconomicVerificationAnswers", StringComparison.Ordinal)
+            && h.GetProperty("kind").GetString() == "Escalation");
+    }
+
     [Fact]
     public async Task KillNine_OfTheWorker_MidCase_NothingLost_EachDecisionOnce()
     {
