@@ -94,6 +94,36 @@ public sealed class ReviewEndToEndTests
         Assert.Equal(Month(today, 12), Month(DateOnly.Parse(stays.GetProperty("programs")[0].GetProperty("nextReview").GetString()!, CultureInfo.InvariantCulture)));
     }
 
+    // Issue 12 § 5: the review finds the applicant, able to work, refused suitable work offered 3 times in a row (拒绝就业)
+    // — he loses his own share, the household keeps the rest (2 of 3 members: 1200.00 × 2/3 = 800.00) from the next
+    // month, and the payroll pays that. The rule is the domain's WorkRefusalRule, reached through the findings' members.
+    [Fact]
+    public async Task WorkRefusedThreeTimesInARow_TheMemberLosesHisShare_TheHouseholdKeepsTheRest()
+    {
+        await using var app = await ReliefApp.StartAsync();
+        string applicant = TestIds.For(new DateOnly(1980, 5, 17), 41);
+        var approved = await ApproveDibaoAsync(app, applicantId: applicant);
+        Assert.Equal(1200m, approved.Amount);
+        string household = await HouseholdOfAsync(app, approved.CaseId);
+        DateOnly today = TodayInChina;
+
+        var reported = await PostAcceptedAsync(app, $"api/households/{household}/changes",
+            new { kind = "work", occurredOn = today, note = "The township recorded a third refusal of suitable work." });
+        string review = reported.GetProperty("reviewId").GetString()!;
+        await WaitForReviewAsync(app, review, r => r.GetProperty("state").GetString() == "Open");
+        MemberRequest[] members = [.. TestApplications.QingdaoDibao().Members!.Select((m, i) => i == 0 ? m with { ResidentId = applicant, WorkAbility = "able", ConsecutiveWorkRefusals = 3 } : m)];
+        await PostFindingsAsync(app, review, new { note = "Three offers of suitable work refused in a row, without good reason.", household = new { members } });
+
+        var decided = await WaitForReviewAsync(app, review, r => r.GetProperty("runtimeStatus").GetString() == "Completed");
+        Assert.Equal("Adjusted", decided.GetProperty("outcome").GetString());
+        Assert.Equal(800m, decided.GetProperty("summary").GetProperty("monthlyAmount").GetDecimal());
+
+        string afterNext = Month(today, 2);
+        await WaitForPayrollAsync(app, afterNext, after: await StartAsync(app, afterNext));
+        var paid = (await InstructionsAsync(app, approved.CaseId)).Where(r => r.GetString("Period") == afterNext).Select(r => decimal.Parse(r.GetString("Amount"), CultureInfo.InvariantCulture));
+        Assert.Equal(800m, Assert.Single(paid));
+    }
+
     // Issue 12 § 4 and acceptance: a self-reported change starts a review now (the same report twice finds it); a death
     // starts one due within 3 months; an unreported change older than 3 months earns a warning; the findings deadline
     // passing escalates the review, which goes on. Bad findings are refused with every reason.
