@@ -34,6 +34,20 @@ public sealed class CalendarFiles(BlobServiceClient blobs, IConfiguration config
         }
     }
 
+    /// <summary>The stored schedule of <paramref name="year"/>, parsed; null when none is stored.</summary>
+    public async Task<CalendarYear?> ReadAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await Container.GetBlobClient(Name(year)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return CalendarFileParser.Parse(Name(year), content.Value.Content.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The stored schedules of years not in <paramref name="loaded"/>, parsed (a year already loaded is not
     /// downloaded again).</summary>
     public async Task<IReadOnlyList<CalendarYear>> ReadAllAsync(IReadOnlyCollection<int> loaded, CancellationToken cancellationToken)

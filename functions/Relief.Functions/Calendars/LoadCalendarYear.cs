@@ -21,7 +21,10 @@ namespace Relief.Functions.Calendars;
 /// while the app runs — validated as the shipped files are, stored (so every instance and every restart has it),
 /// loaded without a restart — and tells every open case counting on a provisional calendar year, whose workflow then
 /// recomputes those deadlines, moves their timers and records the move in the audit trail. 200 with the number of
-/// cases told; 400 naming what is wrong with the file; 409 when the year is already loaded.
+/// cases told; 400 naming what is wrong with the file; 409 when a different schedule of the year is loaded. The same
+/// schedule again is a repeat, not a conflict: it tells the open cases once more (200, <c>repeated</c>), so a call
+/// that died between storing the year and telling the cases is finished by calling again; a case already moved
+/// finds nothing to recompute.
 /// </summary>
 public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, CalendarFiles files, ICaseStore cases, ILogger<LoadCalendarYear> logger)
 {
@@ -63,13 +66,9 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
         }
 
         if (schedule.Year != year) return Field("year", $"the file is the schedule of {schedule.Year}, not of {year}.");
-        if (calendar.KnownYears.Contains(year)) return Conflict(year);
 
-        // Stored first: if the load below is interrupted, the next start loads it; the notification is repeated by
-        // calling again (409 then means stored and loaded; cases already moved ignore a second notice).
-        bool stored = await files.TryStoreAsync(year, json, cancellationToken).ConfigureAwait(false);
-        calendar.TryLoad(schedule);
-        if (!stored) Logs.AlreadyStored(logger, year);
+        var (loaded, repeated) = await LoadOnceAsync(schedule, json, cancellationToken).ConfigureAwait(false);
+        if (!loaded.SameDaysAs(schedule)) return Conflict(year);
 
         int told = 0;
         string? token = null;
@@ -78,7 +77,7 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
             var page = await cases.QueryWorkListAsync(new WorkListQuery(PageSize: 500, ContinuationToken: token), cancellationToken).ConfigureAwait(false);
             foreach (var record in page.Cases.Where(c => !CaseTransitions.IsTerminal(c.Step) && c.Deadlines.Any(d => d.Provisional && !c.ClosedDeadlines.Contains(d.Kind))))
             {
-                await durable.RaiseEventAsync(record.CaseId, CaseOrchestrator.CalendarEvent, new CalendarLoadedEvent(year, schedule.Source), cancellationToken).ConfigureAwait(false);
+                await durable.RaiseEventAsync(record.CaseId, CaseOrchestrator.CalendarEvent, new CalendarLoadedEvent(year, loaded.Source), cancellationToken).ConfigureAwait(false);
                 told++;
             }
 
@@ -87,22 +86,41 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
         while (token is not null);
 
         Logs.Loaded(logger, year, told);
-        return TypedResults.Ok(new CalendarLoaded(year, schedule.Source, schedule.Holidays.Count, schedule.WorkedWeekendDays.Count, told));
+        return TypedResults.Ok(new CalendarLoaded(year, loaded.Source, loaded.Holidays.Count, loaded.WorkedWeekendDays.Count, told, repeated));
+    }
+
+    /// <summary>
+    /// The schedule in force for the year after this call, and whether it was stored or loaded before. Stored first, then
+    /// loaded: a call that dies after storing is completed by the next start (which loads the stored file) and by a
+    /// repeated call (which tells the cases). A schedule stored by another instance wins over the request's.
+    /// </summary>
+    private async Task<(CalendarYear Loaded, bool Repeated)> LoadOnceAsync(CalendarYear schedule, string json, CancellationToken cancellationToken)
+    {
+        if (calendar.OfficialYear(schedule.Year) is { } known) return (known, true);
+        bool stored = await files.TryStoreAsync(schedule.Year, json, cancellationToken).ConfigureAwait(false);
+        if (!stored)
+        {
+            Logs.AlreadyStored(logger, schedule.Year);
+            schedule = await files.ReadAsync(schedule.Year, cancellationToken).ConfigureAwait(false) ?? schedule;
+        }
+
+        calendar.TryLoad(schedule);
+        return (calendar.OfficialYear(schedule.Year) ?? schedule, !stored);
     }
 
     private static IResult Field(string field, string message) =>
         Problems.Validation([new ValidationError(field, $"{field}: {message}")], "The schedule was not loaded.");
 
     private static IResult Conflict(int year) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Year already loaded",
-            detail: $"The working-day schedule of {year} is already loaded; an official schedule is not replaced at run time.");
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Another schedule of the year is loaded",
+            detail: $"A different working-day schedule of {year} is already loaded; an official schedule is not replaced at run time (the same file again is accepted and tells the open cases once more).");
 
     private static partial class Logs
     {
         [LoggerMessage(5003, LogLevel.Information, "Official working-day calendar {Year} loaded at run time; {Cases} open case(s) told to recompute provisional deadlines")]
         public static partial void Loaded(ILogger logger, int year, int cases);
 
-        [LoggerMessage(5004, LogLevel.Warning, "Working-day calendar {Year} was already stored; loaded from this request")]
+        [LoggerMessage(5004, LogLevel.Warning, "Working-day calendar {Year} was already stored; the stored schedule is loaded")]
         public static partial void AlreadyStored(ILogger logger, int year);
     }
 }
@@ -113,4 +131,6 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
 /// <param name="Holidays">Days off in it.</param>
 /// <param name="WorkedWeekendDays">Weekend days worked (调休).</param>
 /// <param name="CasesNotified">Open cases told to recompute provisional deadlines.</param>
-public sealed record CalendarLoaded(int Year, string Source, int Holidays, int WorkedWeekendDays, int CasesNotified);
+/// <param name="Repeated">True when this schedule was already stored or loaded before this call, which then only told
+/// the cases again.</param>
+public sealed record CalendarLoaded(int Year, string Source, int Holidays, int WorkedWeekendDays, int CasesNotified, bool Repeated);

@@ -10,4 +10,13 @@ namespace Relief.Domain.Calendar;
 /// <param name="Source">Where the schedule comes from.</param>
 /// <param name="Provisional">True for a year built from the statutory holiday rules because its official schedule
 /// is not loaded (<see cref="ProvisionalCalendarYear"/>); deadlines on it are provisional.</param>
-public sealed record CalendarYear(int Year, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> WorkedWeekendDays, string Source, bool Provisional = false);
+public sealed record CalendarYear(int Year, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> WorkedWeekendDays, string Source, bool Provisional = false)
+{
+    /// <summary>True when <paramref name="other"/> is the same year with the same days off and the same worked weekend
+    /// days — the same schedule for counting working days, whatever its source text or the order of its entries.</summary>
+    public bool SameDaysAs(CalendarYear other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Year == other.Year && Holidays.SetEquals(other.Holidays) && WorkedWeekendDays.SetEquals(other.WorkedWeekendDays);
+    }
+}

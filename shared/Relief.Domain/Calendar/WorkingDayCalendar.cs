@@ -35,6 +35,10 @@ public sealed class WorkingDayCalendar
     /// <summary>The years with an official schedule.</summary>
     public IReadOnlyCollection<int> KnownYears => _years.Keys.Order().ToArray();
 
+    /// <summary>The official schedule loaded for <paramref name="year"/>, or null when that year has none (a
+    /// provisional stand-in is not returned).</summary>
+    public CalendarYear? OfficialYear(int year) => _years.TryGetValue(year, out var loaded) ? loaded : null;
+
     /// <summary>
     /// Loads an official year while the calendar is in use (a State Council schedule published after start): from
     /// then on it replaces the provisional stand-in for that year. A year already loaded is not replaced (an

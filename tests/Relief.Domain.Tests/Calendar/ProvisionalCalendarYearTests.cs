@@ -113,6 +113,32 @@ public class ProvisionalCalendarYearTests
         Assert.Throws<ArgumentException>(() => calendar.TryLoad(ProvisionalCalendarYear.Build(2028)));
     }
 
+    [Fact]
+    public void OfficialYear_TheLoadedScheduleOnly_NeverTheProvisionalStandIn()
+    {
+        var calendar = new WorkingDayCalendar(ShippedData.Calendar.KnownYears.Select(ShippedYear), provisionalForMissingYears: true);
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2027, 3, 1))); // the provisional 2027 is in use
+        Assert.Null(calendar.OfficialYear(2027));
+        var official = new CalendarYear(2027, new HashSet<DateOnly> { new(2027, 1, 1) }, new HashSet<DateOnly>(), "test schedule");
+
+        calendar.TryLoad(official);
+
+        Assert.Same(official, calendar.OfficialYear(2027));
+        Assert.NotNull(calendar.OfficialYear(2026));
+    }
+
+    [Fact]
+    public void SameDaysAs_SameDaysWhateverTheSourceOrOrder_AnyDayDifferent_NotTheSame()
+    {
+        var schedule = new CalendarYear(2027, new HashSet<DateOnly> { new(2027, 1, 1), new(2027, 10, 1) }, new HashSet<DateOnly> { new(2027, 9, 26) }, "first file");
+        var reordered = new CalendarYear(2027, new SortedSet<DateOnly> { new(2027, 10, 1), new(2027, 1, 1) }, new HashSet<DateOnly> { new(2027, 9, 26) }, "second file");
+
+        Assert.True(schedule.SameDaysAs(reordered));
+        Assert.False(schedule.SameDaysAs(reordered with { Holidays = new HashSet<DateOnly> { new(2027, 1, 1) } }));
+        Assert.False(schedule.SameDaysAs(reordered with { WorkedWeekendDays = new HashSet<DateOnly>() }));
+        Assert.False(schedule.SameDaysAs(reordered with { Year = 2028 }));
+    }
+
     private static CalendarYear ShippedYear(int year)
     {
         var days = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(i => new DateOnly(year, 1, 1).AddDays(i)).ToList();

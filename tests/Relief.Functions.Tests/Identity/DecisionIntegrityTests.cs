@@ -99,7 +99,9 @@ public sealed class DecisionIntegrityTests
             var approve = approver.PostAsJsonAsync($"api/applications/{caseId}/approve", new { }, ReliefApp.Json);
             var reject = approver.PostAsJsonAsync($"api/applications/{caseId}/reject", new { reasons = new[] { "declined in the same instant" } }, ReliefApp.Json);
             var answers = await Task.WhenAll(approve, reject);
-            var status = await app.WaitForStatusAsync(caseId, s => s.GetProperty("step").GetString() is "Approved" or "Refused", "a decision");
+            // The step and its trail are two writes of one activity: wait for the step-change entry, which is appended after the decision's.
+            var status = await app.WaitForStatusAsync(caseId, s => s.GetProperty("step").GetString() is "Approved" or "Refused"
+                && ReliefApp.History(s).Any(h => h.GetProperty("kind").GetString() == "StepChanged" && h.GetProperty("summary").GetString()!.EndsWith("→ " + s.GetProperty("step").GetString() + ".", StringComparison.Ordinal)), "a decision");
             // The loser: 409 naming the step, or accepted and then recorded as ignored in the trail.
             status = await app.WaitForStatusAsync(caseId, s => answers.Count(a => a.StatusCode == HttpStatusCode.Accepted) == 1
                 || ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("ignored", StringComparison.Ordinal)), "the loser recorded");
