@@ -154,6 +154,9 @@ public sealed class ReliefApp : IAsyncDisposable
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__type"] = DurableProvider,
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
+            // Messages a killed host had received stay invisible for this lease (renewed at half-time while a function
+            // runs): 10 s here so that a kill -9 test sees them handled by the next host in seconds (default 10 minutes).
+            ["AzureFunctionsJobHost__extensions__queues__messageLease"] = "00:00:10",
             // A crashed host's control-queue messages reappear after this, and its partitions move after the lease:
             // short here so that a kill -9 test resumes in seconds (the defaults are 5 minutes and 30 s).
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",

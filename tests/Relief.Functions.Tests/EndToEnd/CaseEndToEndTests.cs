@@ -98,6 +98,10 @@ public sealed class CaseEndToEndTests
         Assert.True(await app.Host.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the killed host did not exit");
         await app.RestartAsync();
 
+        // The answers the dead host had received come back when their message lease ends (10 s in these tests) and
+        // reach the case through the new host: each one, none lost.
+        await app.WaitForStatusAsync(caseId, s => s.GetProperty("verifications").EnumerateArray().Count(v => v.GetProperty("state").GetString() is "Answered" or "AnsweredLate") == 6,
+            "every agency's answer on the case after the restart", seconds: 120);
         await app.ActAcceptedAsync(caseId, "investigation", new { investigators = new[] { "investigator:1", "investigator:2" } });
         await app.WaitForStatusAsync(caseId, s => IsStep(s, "AwaitingDecision"), "the end of the public notice after the new host took over", seconds: 180);
         await app.ActAcceptedAsync(caseId, "approve", new { });

@@ -36,7 +36,7 @@ public sealed class ApplyCaseChange(CaseUpdates updates, CaseStatistics? statist
             return updated;
         }, cancellationToken).ConfigureAwait(false);
 
-        await updates.AppendAsync(input.CaseId, input.OperationId, stored.Step.ToString(), input.At, input.Audit ?? [], cancellationToken).ConfigureAwait(false);
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, stored.Step.ToString(), input.At, input.Audit ?? [], cancellationToken).ConfigureAwait(false);
         if (statistics is not null)
         {
             // After the case's own writes: a failure here retries the activity, whose writes are idempotent.

@@ -26,7 +26,7 @@ public sealed partial class AssessCase(CaseApplications applications, CaseUpdate
         string summary = assessment.IsEligible
             ? string.Create(CultureInfo.InvariantCulture, $"Assessed by the policy engine (审核评估): eligible, {assessment.Amount:0.00} yuan ({assessment.AmountKind}).")
             : "Assessed by the policy engine (审核评估): not eligible — " + string.Join("; ", assessment.Reasons);
-        await updates.AppendAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.At,
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.At,
             [new AuditNote(AuditEntryKind.Decision, "system", summary + VerificationNote(record))], cancellationToken).ConfigureAwait(false);
         return new AssessmentSummary(assessment.IsEligible, assessment.Amount, assessment.Reasons);
     }

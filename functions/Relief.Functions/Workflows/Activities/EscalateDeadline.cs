@@ -43,7 +43,7 @@ public sealed class EscalateDeadline(CaseApplications applications, CaseUpdates 
         string reference = input.Deadline.Reference is { } r ? $" ({r})" : string.Empty;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"Deadline {input.Deadline.Kind}{reference} passed (due {input.Deadline.DueDate:yyyy-MM-dd}, {input.Deadline.Basis}); escalated to supervision (超期督办). The case goes on.{missing}");
-        await updates.AppendAsync(input.CaseId, input.OperationId, record.Step.ToString(), input.DetectedAt,
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, record.Step.ToString(), input.DetectedAt,
             [new AuditNote(AuditEntryKind.Escalation, "system", summary, input.Deadline.ExpiresAt)], cancellationToken).ConfigureAwait(false);
         if (statistics is not null) await statistics.OverdueAsync(record, input.Deadline, input.DetectedAt, cancellationToken).ConfigureAwait(false);
         Logs.DeadlineEscalated(logger, input.CaseId, input.Deadline.Kind);

@@ -29,7 +29,7 @@ public sealed class OpenTransfer(CaseUpdates updates, CaseApplications applicati
             : record.WithTransfer(transfer).WithDeadline(deadline), cancellationToken).ConfigureAwait(false);
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"Transferred to {t.Department} (转办) as {t.TransferId}: {t.Subject}; reply due {deadline.DueDate:yyyy-MM-dd} ({deadline.Basis}). The accepting office stays responsible (首问负责).");
-        await updates.AppendAsync(t.CaseId, input.OperationId, stored.Step.ToString(), input.OpenedAt,
+        await updates.AppendWorkflowAsync(t.CaseId, input.OperationId, stored.Step.ToString(), input.OpenedAt,
             [new AuditNote(AuditEntryKind.Transfer, t.Actor, summary, deadline.ExpiresAt)], cancellationToken).ConfigureAwait(false);
         return deadline;
     }

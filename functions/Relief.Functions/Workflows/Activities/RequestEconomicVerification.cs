@@ -53,7 +53,7 @@ public sealed class RequestEconomicVerification(
 
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"Economic verification requested (经济状况核对) from {agencies.Count} agencies: {string.Join(", ", agencies.Select(a => a.ToCode()))}; answers due {answers.DueDate:yyyy-MM-dd}.");
-        await updates.AppendAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.RequestedAt,
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.RequestedAt,
             [new AuditNote(AuditEntryKind.Action, "system", summary)], cancellationToken).ConfigureAwait(false);
         return new VerificationPlan(agencies, start, answers);
     }

@@ -38,7 +38,7 @@ public sealed class UpdateTransfer(CaseUpdates updates, ISupervisionWriter super
             summary = $"Transfer {input.TransferId} to {transfer.Department}: replied ({transfer.State}){(input.Note is { Length: > 0 } n ? ": " + n : string.Empty)}";
         }
 
-        await updates.AppendAsync(input.CaseId, input.OperationId, stored.Step.ToString(), input.At,
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, stored.Step.ToString(), input.At,
             [new AuditNote(kind, input.Actor, summary, input.Deadline.ExpiresAt)], cancellationToken).ConfigureAwait(false);
         Logs.TransferChanged(logger, input.CaseId, input.TransferId, input.Trigger);
         return transfer.State;

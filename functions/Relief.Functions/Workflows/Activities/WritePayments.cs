@@ -109,7 +109,7 @@ public sealed class WritePayments(CaseApplications applications, CaseUpdates upd
                 $"Payment instruction written: {instruction.Amount:0.00} yuan for period {instruction.Period} from the {instruction.Source} fund.")));
         }
 
-        await updates.AppendAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.At, notes, cancellationToken).ConfigureAwait(false);
+        await updates.AppendWorkflowAsync(input.CaseId, input.OperationId, input.Step.ToString(), input.At, notes, cancellationToken).ConfigureAwait(false);
         Logs.PaymentsWritten(logger, input.CaseId, input.Kind, instructions.Count);
         return new PaymentSummary(instructions.Count, instructions.Sum(i => i.Amount), instructions.Select(i => i.Period).ToArray());
     }
