@@ -39,8 +39,7 @@ public sealed class CalendarFiles(BlobServiceClient blobs, IConfiguration config
     {
         try
         {
-            var content = await Container.GetBlobClient(Name(year)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return CalendarFileParser.Parse(Name(year), content.Value.Content.ToString());
+            return await DownloadAsync(Name(year), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -58,11 +57,16 @@ public sealed class CalendarFiles(BlobServiceClient blobs, IConfiguration config
         await foreach (var item in Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (loaded.Any(y => Name(y) == item.Name)) continue;
-            var content = await Container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            years.Add(CalendarFileParser.Parse(item.Name, content.Value.Content.ToString()));
+            years.Add(await DownloadAsync(item.Name, cancellationToken).ConfigureAwait(false));
         }
 
         return years;
+    }
+
+    private async Task<CalendarYear> DownloadAsync(string name, CancellationToken cancellationToken)
+    {
+        var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return CalendarFileParser.Parse(name, content.Value.Content.ToString());
     }
 
     private static string Name(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";

@@ -90,9 +90,9 @@ public sealed partial class LoadCalendarYear(WorkingDayCalendar calendar, Calend
     }
 
     /// <summary>
-    /// The schedule in force for the year after this call, and whether it was stored or loaded before. Stored first, then
-    /// loaded: a call that dies after storing is completed by the next start (which loads the stored file) and by a
-    /// repeated call (which tells the cases). A schedule stored by another instance wins over the request's.
+    /// The schedule in force for the year after this call, and whether it was stored or loaded before. Stored first,
+    /// then loaded: a call that dies after storing is completed by the next start (which loads the stored file) and by
+    /// a repeated call (which tells the cases). A schedule stored by another instance wins over the request's.
     /// </summary>
     private async Task<(CalendarYear Loaded, bool Repeated)> LoadOnceAsync(CalendarYear schedule, string json, CancellationToken cancellationToken)
     {

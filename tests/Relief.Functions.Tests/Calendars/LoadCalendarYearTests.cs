@@ -17,13 +17,7 @@ public sealed class LoadCalendarYearTests
     public async Task DeadlineInAProvisionalYear_OfficialScheduleLoaded_DeadlineMovedAndRecorded_SameFileAgainMovesNothing_AnotherFile409()
     {
         await using var app = await ReliefApp.StartAsync();
-        var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
-        await app.ActAcceptedAsync(caseId, "accept", new { });
-        // The record and its audit trail are two writes: wait for both.
-        var before = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean()
-            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)),
-            "the overall limit, counted on a provisional year (30 working days from today reach a year without a shipped schedule), and its audit entry");
-        var old = DateOnly.Parse(Overall(before)!.Value.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        var (caseId, before, old) = await ProvisionalCaseAsync(app);
         Assert.Contains(ReliefApp.History(before), h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)
             && h.GetProperty("summary").GetString()!.Contains("provisional", StringComparison.Ordinal));
 
@@ -63,12 +57,7 @@ public sealed class LoadCalendarYearTests
     public async Task YearStored_ButTheCasesNeverTold_BeforeACrash_TheSameFileAgainTellsThem()
     {
         await using var app = await ReliefApp.StartAsync();
-        var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
-        await app.ActAcceptedAsync(caseId, "accept", new { });
-        var before = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean()
-            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)),
-            "the overall limit, counted on a provisional year, and its audit entry");
-        var old = DateOnly.Parse(Overall(before)!.Value.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        var (caseId, _, old) = await ProvisionalCaseAsync(app);
         var schedule = ScheduleMoving(old);
 
         // What a PUT leaves when its process dies after storing the year and before telling any case: the file in the
@@ -117,6 +106,19 @@ public sealed class LoadCalendarYearTests
         // Nothing was loaded: a valid 2030 schedule is still accepted.
         using var valid = await app.Client.PutAsJsonAsync("/api/calendars/2030", new { year = 2030, source = "test", holidays = new[] { new { name = "元旦", from = "2030-01-01", to = "2030-01-01" } }, workedWeekendDays = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+    }
+
+    /// <summary>An accepted case whose overall limit is counted on a provisional year (30 working days from today reach a
+    /// year without a shipped schedule): its id, its status, and that limit's due date.</summary>
+    private static async Task<(string CaseId, JsonElement Status, DateOnly Due)> ProvisionalCaseAsync(ReliefApp app)
+    {
+        var caseId = await app.SubmitAsync(TestApplications.QingdaoDibao());
+        await app.ActAcceptedAsync(caseId, "accept", new { });
+        // The record and its audit trail are two writes: wait for both.
+        var status = await app.WaitForStatusAsync(caseId, s => Overall(s) is { } o && o.GetProperty("provisional").GetBoolean()
+            && ReliefApp.History(s).Any(h => h.GetProperty("summary").GetString()!.Contains("Deadline Overall", StringComparison.Ordinal)),
+            "the overall limit, counted on a provisional year, and its audit entry");
+        return (caseId, status, DateOnly.Parse(Overall(status)!.Value.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture));
     }
 
     /// <summary>A schedule for <paramref name="old"/>'s year (a test schedule, not the State Council's): New Year's Day,

@@ -139,16 +139,12 @@ public sealed class CaseEndToEndTests
         // What the first delivery had done when it died: the answer is on the record; no event was raised.
         var cases = new Relief.Cases.Storage.Cases.CaseStore(new Azure.Data.Tables.TableServiceClient(app.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(app.ConnectionString),
             Microsoft.Extensions.Options.Options.Create(new Relief.Cases.Storage.Cases.CaseStoreOptions { TableName = app.CaseTable }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Relief.Cases.Storage.Cases.CaseStore>.Instance);
-        // (Re-read on an ETag conflict: the case's own workflow writes the record meanwhile.)
-        Relief.Cases.Records.CaseRecord? stored = null;
-        for (int attempt = 0; attempt < 20 && stored is null; attempt++)
-        {
-            var record = (await cases.GetAsync(caseId, CancellationToken.None))!;
-            var answered = record.ApplyVerification(agency, Relief.Cases.Verification.VerificationTrigger.Answer, DateTimeOffset.UtcNow, "Records match the declaration.", discrepancy: false)!;
-            stored = await cases.TryUpdateAsync(answered, CancellationToken.None);
-        }
-
-        Assert.NotNull(stored);
+        // Through CaseUpdates, which re-reads on an ETag conflict: the case's own workflow writes the record meanwhile.
+        var audit = new Relief.Cases.Storage.Audit.AuditLog(new Azure.Data.Tables.TableServiceClient(app.ConnectionString),
+            Microsoft.Extensions.Options.Options.Create(new Relief.Cases.Storage.Audit.AuditLogOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Relief.Cases.Storage.Audit.AuditLog>.Instance);
+        var stored = await new Relief.Functions.Workflows.CaseUpdates(cases, audit).UpdateAsync(caseId,
+            record => record.ApplyVerification(agency, Relief.Cases.Verification.VerificationTrigger.Answer, DateTimeOffset.UtcNow, "Records match the declaration.", discrepancy: false), CancellationToken.None);
+        Assert.Equal(Relief.Cases.Verification.VerificationState.Answered, stored.Verifications.Single(v => v.Agency == agency).State);
 
         // Every answer is delivered (the stored one again, as a redelivery), then the findings.
         await app.AnswerVerificationsAsync(caseId);
